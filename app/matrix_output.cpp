@@ -1,0 +1,182 @@
+// The spread matrix as an aligned terminal table, CSV and the JSON of CONTRACT.md §3.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "app/commands.h"
+#include "core/registry/fiscal_year.h"
+
+namespace tenkai::app {
+namespace {
+
+using analysis::MatrixRow;
+using analysis::SpreadMatrix;
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
+  return out;
+}
+
+std::string organizers_with_note(const MatrixRow& row) {
+  std::string text = join(row.organizers, "・");
+  if (!row.note.empty()) text += (text.empty() ? "" : " ") + row.note;
+  return text;
+}
+
+std::string cell_text(const MatrixRow& row, int year) {
+  auto it = row.cells.find(year);
+  if (it == row.cells.end()) return "";
+  std::string text = it->second.sessions > 1 ? "●×" + std::to_string(it->second.sessions) : "●";
+  for (const auto& note : it->second.notes) text += " " + note;
+  return text;
+}
+
+// Code point at `i` and its byte length.
+char32_t decode_utf8(const std::string& s, size_t i, size_t& length) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + length > s.size()) {
+    length = 1;
+    return c;
+  }
+  char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+bool is_wide(char32_t cp) {
+  // East Asian Wide / Fullwidth ranges that occur in Japanese text, plus ●.
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+         (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) || cp == 0x25CF ||
+         cp == 0x203B;
+}
+
+std::string pad(const std::string& text, size_t width) {
+  size_t w = display_width(text);
+  return text + std::string(width > w ? width - w : 0, ' ');
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string render_table(const std::vector<std::vector<std::string>>& table) {
+  std::vector<size_t> widths;
+  for (const auto& line : table) {
+    widths.resize(std::max(widths.size(), line.size()), 0);
+    for (size_t c = 0; c < line.size(); ++c) widths[c] = std::max(widths[c], display_width(line[c]));
+  }
+  std::string out;
+  for (const auto& line : table) {
+    std::string text;
+    for (size_t c = 0; c < line.size(); ++c) text += (c ? "  " : "") + pad(line[c], widths[c]);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out += text + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+size_t display_width(const std::string& text) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    char32_t cp = decode_utf8(text, i, length);
+    width += is_wide(cp) ? 2 : 1;
+    i += length;
+  }
+  return width;
+}
+
+std::string matrix_as_text(const registry::Registry& reg, const SpreadMatrix& matrix) {
+  std::vector<std::vector<std::string>> table;
+  std::vector<std::string> header = {"開催地域", "主催"};
+  for (int year : matrix.years) header.push_back(registry::western_year_label(year));
+  table.push_back(header);
+  for (const auto& row : matrix.rows) {
+    std::vector<std::string> line = {row.label, organizers_with_note(row)};
+    for (int year : matrix.years) line.push_back(cell_text(row, year));
+    table.push_back(line);
+  }
+  const std::pair<const char*, const std::map<int, int>*> totals[] = {
+      {"開催地域数", &matrix.active}, {"新規", &matrix.new_regions}, {"累計", &matrix.cumulative}};
+  for (const auto& [name, values] : totals) {
+    std::vector<std::string> line = {name, ""};
+    for (int year : matrix.years) line.push_back(std::to_string(values->at(year)));
+    table.push_back(line);
+  }
+  std::string out = reg.title.empty() ? "" : reg.title + "\n";
+  out += render_table(table);
+  if (!matrix.caveat.empty()) out += "※" + matrix.caveat + "\n";
+  return out;
+}
+
+std::string matrix_as_csv(const registry::Registry&, const SpreadMatrix& matrix) {
+  std::string out = "region,label,organizers,note,first_year";
+  for (int year : matrix.years) out += "," + std::to_string(year);
+  out += ",cell_notes\n";
+  for (const auto& row : matrix.rows) {
+    out += csv_field(row.region) + "," + csv_field(row.label) + "," +
+           csv_field(join(row.organizers, "・")) + "," + csv_field(row.note) + "," +
+           std::to_string(row.first_year);
+    std::vector<std::string> notes;
+    for (int year : matrix.years) {
+      auto it = row.cells.find(year);
+      out += ",";
+      if (it == row.cells.end()) continue;
+      out += std::to_string(it->second.sessions);
+      for (const auto& note : it->second.notes) notes.push_back(std::to_string(year) + ":" + note);
+    }
+    out += "," + csv_field(join(notes, "; ")) + "\n";
+  }
+  const std::pair<const char*, const std::map<int, int>*> totals[] = {
+      {"total:active", &matrix.active}, {"total:new", &matrix.new_regions},
+      {"total:cumulative", &matrix.cumulative}};
+  for (const auto& [name, values] : totals) {
+    out += std::string(name) + ",,,,";
+    for (int year : matrix.years) out += "," + std::to_string(values->at(year));
+    out += ",\n";
+  }
+  return out;
+}
+
+std::string matrix_as_json(const SpreadMatrix& matrix) {
+  using nlohmann::ordered_json;
+  ordered_json doc;
+  doc["years"] = matrix.years;
+  ordered_json rows = ordered_json::array();
+  for (const auto& row : matrix.rows) {
+    ordered_json cells = ordered_json::object();
+    for (const auto& [year, cell] : row.cells) {
+      cells[std::to_string(year)] = {{"sessions", cell.sessions}, {"notes", cell.notes}};
+    }
+    rows.push_back({{"region", row.region},
+                    {"label", row.label},
+                    {"organizers", row.organizers},
+                    {"note", row.note},
+                    {"first_year", row.first_year},
+                    {"cells", cells}});
+  }
+  doc["rows"] = rows;
+  auto totals = [&](const std::map<int, int>& values) {
+    ordered_json object = ordered_json::object();
+    for (int year : matrix.years) object[std::to_string(year)] = values.at(year);
+    return object;
+  };
+  doc["totals"] = {{"active", totals(matrix.active)},
+                   {"new", totals(matrix.new_regions)},
+                   {"cumulative", totals(matrix.cumulative)}};
+  doc["caveat"] = matrix.caveat;
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace tenkai::app

@@ -1,0 +1,2 @@
+// STUB: replaced by the national registry generator.
+int main() { return 0; }

@@ -1,0 +1,41 @@
+// Shared test helpers: paths into the source tree, running the real binary, scratch folders.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace tenkai::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `command` through /bin/sh, capturing stdout and stderr separately.
+CommandResult run(const std::string& command);
+
+// Runs the built tenkai binary with `arguments` (already shell-quoted where needed).
+CommandResult run_tenkai(const std::string& arguments);
+
+std::string source_path(const std::string& relative);  // path inside the repository
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+
+// A fresh empty directory under the system temp dir, removed when the object dies.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string shell_quote(const std::string& text);
+
+}  // namespace tenkai::testing

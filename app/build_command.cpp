@@ -1,0 +1,122 @@
+// The build and check drivers: load once, analyse once, then hand each spec to its kind.
+#include <glib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "app/build.h"
+#include "app/commands.h"
+
+namespace tenkai::app {
+namespace {
+
+enum class SpecKind { deck, workbook, unknown };
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  gchar* digest = g_compute_checksum_for_data(
+      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
+  std::string hex(digest);
+  g_free(digest);
+  return hex;
+}
+
+// Reads just enough of the spec to know which builder owns it; problems are positioned.
+SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    diagnostics.error({path, 0, 0}, "cannot read layout spec: no such file");
+    return SpecKind::unknown;
+  }
+  try {
+    YAML::Node root = YAML::LoadFile(path);
+    if (root.IsMap() && root["deck"]) return SpecKind::deck;
+    if (root.IsMap() && root["workbook"]) return SpecKind::workbook;
+    diagnostics.error({path, 1, 1}, "layout spec needs a top-level 'deck:' or 'workbook:' key");
+  } catch (const YAML::Exception& e) {
+    diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+  }
+  return SpecKind::unknown;
+}
+
+struct Analysis {
+  registry::Registry registry;
+  analysis::SpreadMatrix matrix;
+  analysis::Classification classification;
+  std::string sha256;
+};
+
+// Runs `per_spec` for every spec after loading and analysing the registry once.
+template <typename PerSpec>
+int for_each_spec(const Options& options, PerSpec per_spec) {
+  auto loaded = registry::load_registry(options.data);
+  Diagnostics diagnostics = loaded.diagnostics;
+  if (!loaded.registry) {
+    report(diagnostics);
+    return kExitInvalidInput;
+  }
+  Analysis analysed{std::move(*loaded.registry), {}, {}, sha256_hex(read_bytes(options.data))};
+  analysed.matrix = analysis::compute_spread(analysed.registry, diagnostics);
+  analysed.classification = analysis::classify(analysed.registry);
+  BuildInputs inputs{analysed.registry, analysed.matrix, analysed.classification,
+                     analysed.sha256,   TENKAI_VERSION,  options.out_dir};
+  for (const auto& spec : options.specs) {
+    SpecKind kind = spec_kind(spec, diagnostics);
+    if (kind != SpecKind::unknown) per_spec(kind, spec, inputs, diagnostics);
+  }
+  report(diagnostics);
+  return diagnostics.has_errors() ? kExitInvalidInput : kExitOk;
+}
+
+}  // namespace
+
+renderers::AtomicOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name) {
+  files.push_back(std::make_unique<renderers::AtomicOutput>(
+      (std::filesystem::path(out_dir) / name).string()));
+  return *files.back();
+}
+
+int run_check(const Options& options) {
+  return for_each_spec(options, [](SpecKind kind, const std::string& spec,
+                                   const BuildInputs& inputs, Diagnostics& diagnostics) {
+    if (kind == SpecKind::deck) check_deck_spec(spec, inputs, diagnostics);
+    else check_workbook_spec(spec, inputs, diagnostics);
+  });
+}
+
+int run_build(const Options& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  if (ec) {
+    std::cerr << options.out_dir << ":0:0: error: cannot create output folder: " << ec.message()
+              << "\n";
+    return kExitInvalidInput;
+  }
+  PendingOutputs outputs;
+  int code = for_each_spec(options, [&](SpecKind kind, const std::string& spec,
+                                        const BuildInputs& inputs, Diagnostics& diagnostics) {
+    if (kind == SpecKind::deck) build_deck(spec, inputs, diagnostics, outputs);
+    else build_workbook(spec, inputs, diagnostics, outputs);
+  });
+  if (code != kExitOk) return code;  // pending outputs are discarded with their temp files
+  for (auto& file : outputs.files) {
+    std::string error;
+    if (!file->commit(error)) {
+      std::cerr << file->target_path() << ":0:0: error: " << error << "\n";
+      return kExitInvalidInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace tenkai::app

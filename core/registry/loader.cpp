@@ -93,7 +93,7 @@ void read_list(ReadContext& context, MapReader& top, const std::string& key, Rea
   for (const auto& item : *list) {
     ++index;
     if (!item.IsMap()) {
-      SourcePos where = item.IsNull() ? top.value_pos(key) : context.pos(item);
+      SourcePos where = context.item_pos(*list, item);
       context.error(where,
                     "item " + std::to_string(index) + " of '" + key + "' must be a map of keys");
       continue;
@@ -286,10 +286,11 @@ LoadResult parse_registry(std::string_view text, const std::string& path) {
   }
   RegistryDraft draft;
   draft.registry.path = path;
+  yaml::SourceMap source(text);
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
     // Each entry of a real file costs some bytes, so entries beyond this come from aliases.
-    ReadContext context(path, found, 2 * text.size() + 64);
+    ReadContext context(path, source, found, 2 * text.size() + 64);
     if (documents.size() > 1) {
       context.error(context.pos(documents[1]), "a registry must be a single YAML document",
                     "remove the '---' that starts a second one");
@@ -297,9 +298,7 @@ LoadResult parse_registry(std::string_view text, const std::string& path) {
     read_document(context, documents.empty() ? YAML::Node() : documents.front(), draft);
     if (!context.exhausted()) resolve_references(draft, found);
   } catch (const YAML::Exception& e) {
-    SourcePos where{path, e.mark.line < 0 ? 0 : e.mark.line + 1,
-                    e.mark.column < 0 ? 0 : e.mark.column + 1};
-    found.error(where, "invalid YAML: " + e.msg);
+    found.error(source.pos(path, e.mark), "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
     // yaml-cpp may also fail with std::bad_alloc or similar on hostile input; never let it out.
     found.error({path, 0, 0}, std::string("cannot read registry: ") + e.what());

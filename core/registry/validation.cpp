@@ -31,12 +31,17 @@ std::string line_of(const SourcePos& pos) {
 }
 
 // Resolves `id` against the region index, reporting an unknown id with a did-you-mean hint.
+// Hints compare against every id, so only the first few hundred unknown ids get one: a file
+// that is wrong everywhere must not cost time quadratic in its size.
 std::optional<size_t> resolve(const std::string& id, const SourcePos& where,
                               const Registry& registry, const std::vector<std::string>& ids,
                               Diagnostics& diagnostics) {
+  constexpr size_t kMaxHints = 200;
   auto it = registry.region_index.find(id);
   if (it != registry.region_index.end()) return it->second;
-  diagnostics.error(where, "unknown region '" + id + "'", yaml::suggestion(id, ids, false));
+  size_t hinted = diagnostics.error_count();
+  std::string hint = hinted < kMaxHints ? yaml::suggestion(id, ids, false) : std::string();
+  diagnostics.error(where, "unknown region '" + yaml::excerpt(id) + "'", hint);
   return std::nullopt;
 }
 

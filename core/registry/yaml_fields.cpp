@@ -7,14 +7,60 @@
 
 namespace tenkai::registry::yaml {
 
-SourcePos ReadContext::pos(const YAML::Mark& mark) const {
+SourceMap::SourceMap(std::string_view source) : source_(source) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < source.size(); ++i) {
+    if (source[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+SourcePos SourceMap::pos(const std::string& file, const YAML::Mark& mark) const {
   // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
-  if (mark.line < 0 || mark.column < 0) return {file_, 0, 0};
-  return {file_, mark.line + 1, mark.column + 1};
+  if (mark.line < 0 || mark.column < 0) return {file, 0, 0};
+  auto line = static_cast<size_t>(mark.line);
+  auto bytes = static_cast<size_t>(mark.column);
+  if (line >= line_starts_.size() || line_starts_[line] + bytes > source_.size()) {
+    return {file, mark.line + 1, mark.column + 1};  // not this text's mark: keep it as given
+  }
+  int column = 1;
+  std::string_view prefix = source_.substr(line_starts_[line], bytes);
+  for (char c : prefix) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // count UTF-8 lead bytes
+  }
+  return {file, mark.line + 1, column};
+}
+
+SourcePos ReadContext::pos(const YAML::Mark& mark) const {
+  return source_.pos(file_, mark);
 }
 
 SourcePos ReadContext::pos(const YAML::Node& node) const {
   return pos(node.Mark());
+}
+
+SourcePos ReadContext::item_pos(const YAML::Node& list, const YAML::Node& item) {
+  if (!item.IsNull() || list.Style() != YAML::EmitterStyle::Block) return pos(item);
+  YAML::Mark next = item.Mark(), first = list.Mark();
+  if (next.line < 0 || first.line < 0 || next.line < first.line) return pos(list);
+  std::string_view text = source_.source();
+  auto dash_at = [&](int line) {
+    if (static_cast<size_t>(line) >= source_.line_count()) return false;
+    size_t start = source_.line_start(static_cast<size_t>(line));
+    size_t at = start + static_cast<size_t>(first.column);
+    if (at >= text.size() || text[at] != '-') return false;
+    for (size_t i = start; i < at; ++i) {
+      if (text[i] != ' ') return false;
+    }
+    return at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n' ||
+           text[at + 1] == '\r';
+  };
+  // The token after an empty item is usually the next item's own "-": skip that line.
+  int line = next.line;
+  if (next.column == first.column && dash_at(line)) --line;
+  for (; line >= first.line; --line) {
+    if (dash_at(line)) return {file_, line + 1, pos(first).col};
+  }
+  return pos(list);
 }
 
 void ReadContext::error(const SourcePos& pos, std::string message, std::string hint) {
@@ -261,8 +307,7 @@ std::optional<std::vector<std::string>> MapReader::text_list(const std::string& 
   for (const auto& item : list) {
     ++index;
     if (!item.IsScalar()) {
-      // An empty item's mark points at the next token, so use the list's position instead.
-      SourcePos where = item.IsNull() ? value_pos(key) : context_.pos(item);
+      SourcePos where = context_.item_pos(list, item);
       context_.error(where, "'" + key + "' item " + std::to_string(index) +
                                 " must be a string, not " + node_kind(item));
       ok = false;

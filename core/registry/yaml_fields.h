@@ -13,15 +13,36 @@
 
 namespace tenkai::registry::yaml {
 
+// Turns yaml-cpp marks (0-based line, byte column) into 1-based line and character column, so
+// that a column counts 千 as one, as editors do.
+class SourceMap {
+ public:
+  explicit SourceMap(std::string_view source);
+  SourcePos pos(const std::string& file, const YAML::Mark& mark) const;
+  std::string_view source() const { return source_; }
+  size_t line_count() const { return line_starts_.size(); }
+  // Byte offset where 0-based `line` starts.
+  size_t line_start(size_t line) const { return line_starts_[line]; }
+
+ private:
+  std::string_view source_;
+  std::vector<size_t> line_starts_;
+};
+
 // Shared state of one load: the file name for positions, where problems go, and a budget of
 // nodes so that aliases (which yaml-cpp shares rather than copies) cannot make reading explode.
 class ReadContext {
  public:
-  ReadContext(std::string file, Diagnostics& diagnostics, size_t node_budget)
-      : file_(std::move(file)), diagnostics_(diagnostics), budget_(node_budget) {}
+  // `source` maps the text the nodes were parsed from; it must outlive the context.
+  ReadContext(std::string file, const SourceMap& source, Diagnostics& diagnostics,
+              size_t node_budget)
+      : file_(std::move(file)), source_(source), diagnostics_(diagnostics), budget_(node_budget) {}
 
   SourcePos pos(const YAML::Node& node) const;
   SourcePos pos(const YAML::Mark& mark) const;
+  // Position of an item of `list`. yaml-cpp marks an empty item ("-" alone on its line) at the
+  // token after it, so for those the "-" is looked up in the source instead.
+  SourcePos item_pos(const YAML::Node& list, const YAML::Node& item);
   const std::string& file() const { return file_; }
   void error(const SourcePos& pos, std::string message, std::string hint = {});
 
@@ -31,6 +52,7 @@ class ReadContext {
 
  private:
   std::string file_;
+  const SourceMap& source_;
   Diagnostics& diagnostics_;
   size_t budget_;
   bool exhausted_ = false;

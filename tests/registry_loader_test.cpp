@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -439,8 +440,21 @@ TEST_CASE("document shape: empty, not a map, lists where maps belong") {
             "f.yaml:6:5: error: item 3 of 'regions' must be a map of keys",
         });
   CHECK(only_error("tenkai: 1\nregistry: {title: T}\n---\ntenkai: 1\n") ==
-        "f.yaml:4:1: error: a registry must be a single YAML document (remove the '---' that "
+        "f.yaml:3:1: error: a registry must be a single YAML document (remove the '---' that "
         "starts a second one)");
+  // Explicit document markers around one document are fine.
+  CHECK(diagnostics_of("%YAML 1.2\n---\ntenkai: 1\nregistry: {title: T}\n...\n").empty());
+  CHECK(diagnostics_of("---\ntenkai: 1\nregistry: {title: T}\n---\n").empty());
+}
+
+TEST_CASE("byte order marks, CRLF line ends and escapes keep positions right") {
+  CHECK(only_error("\xEF\xBB\xBFtenkai: 2\r\nregistry: {title: T}\r\n") ==
+        "f.yaml:1:9: error: unsupported registry format version '2' (this tenkai reads 'tenkai: "
+        "1')");
+  CHECK(only_error("tenkai: 1\r\nregistry:\r\n  title: T\r\n  x: 1\r\n") ==
+        "f.yaml:4:3: error: unknown key 'x' in registry (expected title, as_of, caveat or years)");
+  CHECK(only_error("tenkai: 1\nregistry: {title: \"\\u3042\\x41\", caveat: あ, x: 1}\n") ==
+        "f.yaml:2:44: error: unknown key 'x' in registry (expected title, as_of, caveat or years)");
 }
 
 TEST_CASE("malformed YAML is a positioned error, not an exception") {
@@ -448,6 +462,11 @@ TEST_CASE("malformed YAML is a positioned error, not an exception") {
         "f.yaml:3:8: error: invalid YAML: end of map flow not found");
   CHECK(only_error("tenkai: 1\n  registry: x\n") ==
         "f.yaml:2:11: error: invalid YAML: illegal map value");
+  // yaml-cpp's LoadAll loops forever on a stray ',' and Load skips it; both are caught.
+  CHECK(only_error(",") == "f.yaml:1:1: error: invalid YAML: unexpected ','");
+  CHECK(only_error("# c\n,\ntenkai: 1\n") == "f.yaml:2:1: error: invalid YAML: unexpected ','");
+  CHECK(only_error("{tenkai: 1, registry: {title: T}}\n,\n") ==
+        "f.yaml:2:1: error: invalid YAML: unexpected ','");
   CHECK(only_error("tenkai: *x\n") ==
         "f.yaml:1:9: error: invalid YAML: the referenced anchor is not defined");
   // Nesting far deeper than any registry: yaml-cpp's depth guard stops it, reported as invalid.
@@ -545,4 +564,44 @@ TEST_CASE("the seed registry loads without problems") {
   }
   for (const auto& d : result.diagnostics.items()) FAIL_CHECK(format_diagnostic(d));
   CHECK(result.registry);
+}
+
+TEST_CASE("odd and hostile input gives diagnostics, never a crash or an exception") {
+  std::vector<std::string> inputs = {
+      std::string("\0\0\0", 3),
+      "\xff\xfe\x00t",
+      "tenkai: 1\nregistry: {title: T}\nregions:\n  - {id: a, note: " + std::string(1 << 20, 'x') +
+          ", zz: 1}\n",
+      "tenkai: 1\nregistry: {title: T}\nregions: [" + std::string(5000, '{') + "\n",
+      "tenkai: 1\nregistry: {title: T}\nregions:\n  - note: " + std::string(500, '[') +
+          std::string(500, ']') + "\n",
+      "? [a, b]\n: c\n",
+      "!!binary aGVsbG8=\n",
+      "tenkai: !!map {}\nregistry: !custom {title: T}\n",
+      "tenkai: 1\nregistry: {title: T}\nsessions:\n  - {region: , fiscal_year: }\n",
+  };
+  std::string many_keys = "tenkai: 1\nregistry: {title: T}\n";
+  for (int i = 0; i < 20000; ++i) many_keys += "k" + std::to_string(i) + ": 1\n";
+  inputs.push_back(many_keys);
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::source_path("fuzz/corpus/registry"))) {
+    inputs.push_back(testing::read_file(entry.path().string()));
+  }
+  for (const auto& input : inputs) {
+    CAPTURE(input.substr(0, 80));
+    registry::LoadResult result;
+    CHECK_NOTHROW(result = parse_registry(input, "f.yaml"));
+    CHECK(result.registry.has_value() == !result.diagnostics.has_errors());
+  }
+  // Reports stop at a readable number; the rest are counted.
+  auto result = parse_registry(many_keys, "f.yaml");
+  REQUIRE(result.diagnostics.items().size() == 1001);
+  CHECK(result.diagnostics.items().back().message == "19000 more errors not shown");
+}
+
+TEST_CASE("a registry larger than the limit is refused before parsing") {
+  std::string huge(65u << 20, ' ');
+  auto result = parse_registry(huge, "f.yaml");
+  REQUIRE(result.diagnostics.items().size() == 1);
+  CHECK(result.diagnostics.items()[0].message.rfind("registry is too large", 0) == 0);
 }

@@ -9,6 +9,7 @@
 #include "core/registry/fiscal_year.h"
 #include "core/registry/prefectures.h"
 #include "core/registry/validation.h"
+#include "core/registry/yaml_document.h"
 #include "core/registry/yaml_fields.h"
 
 namespace tenkai::registry {
@@ -288,17 +289,12 @@ LoadResult parse_registry(std::string_view text, const std::string& path) {
   draft.registry.path = path;
   yaml::SourceMap source(text);
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    // Each entry of a real file costs some bytes, so entries beyond this come from aliases.
-    ReadContext context(path, source, found, 2 * text.size() + 64);
-    if (documents.size() > 1) {
-      context.error(context.pos(documents[1]), "a registry must be a single YAML document",
-                    "remove the '---' that starts a second one");
+    if (auto root = yaml::load_single_document(text, source, path, found)) {
+      // Each entry of a real file costs some bytes, so entries beyond this come from aliases.
+      ReadContext context(path, source, found, 2 * text.size() + 64);
+      read_document(context, *root, draft);
+      if (!context.exhausted()) resolve_references(draft, found);
     }
-    read_document(context, documents.empty() ? YAML::Node() : documents.front(), draft);
-    if (!context.exhausted()) resolve_references(draft, found);
-  } catch (const YAML::Exception& e) {
-    found.error(source.pos(path, e.mark), "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
     // yaml-cpp may also fail with std::bad_alloc or similar on hostile input; never let it out.
     found.error({path, 0, 0}, std::string("cannot read registry: ") + e.what());

@@ -8,7 +8,8 @@
 namespace tenkai::registry::yaml {
 
 SourceMap::SourceMap(std::string_view source) : source_(source) {
-  line_starts_.push_back(0);
+  // yaml-cpp skips a UTF-8 byte order mark and counts the first line's columns after it.
+  line_starts_.push_back(source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
   for (size_t i = 0; i < source.size(); ++i) {
     if (source[i] == '\n') line_starts_.push_back(i + 1);
   }

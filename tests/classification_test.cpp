@@ -338,7 +338,7 @@ TEST_CASE("R1: a municipality first, then know-how spreading in the prefecture")
     const auto& r1 = c.prefecture("沖縄県")->rollouts[0];
     CHECK(contains(r1.reason, "urasoe"));
     CHECK(contains(r1.reason, "naha"));
-    CHECK(contains(r1.reason, "2013 > 2012"));
+    CHECK(contains(r1.reason, "初回 2013年度 > 2012年度"));
     CHECK(r1.regions == std::vector<size_t>{0, 2});
     CHECK(r1.links == std::vector<size_t>{0});
   }

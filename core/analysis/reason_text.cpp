@@ -49,7 +49,8 @@ std::string session_label_in_region(const Registry& registry, size_t session_ind
       ++total;
       if (i <= session_index) ++position;
     }
-    text += total > 1 ? "の" + std::to_string(position) + "件目（回次なし）" : "の開催（回次なし）";
+    // Alone in its year, the year names it; otherwise its position among that year's sessions.
+    if (total > 1) text += "の" + std::to_string(position) + "件目（回次なし）";
   }
   if (!session.counted) text += "（集計外）";
   return text;

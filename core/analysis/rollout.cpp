@@ -110,8 +110,9 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
         continue;
       }
       add_unique(evidence.links, l);
-      targets.push_back(link_label(reg, l) + " により " + c.with_first(t) + "（" +
-                        std::to_string(c.first(t)) + " > " + std::to_string(c.first(m)) + "）");
+      targets.push_back(link_label(reg, l) + " により " + c.label(t) + "（初回 " +
+                        std::to_string(c.first(t)) + "年度 > " + std::to_string(c.first(m)) +
+                        "年度）");
     }
     if (targets.empty()) continue;
     add_unique(evidence.regions, m);
@@ -124,7 +125,7 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
     for (size_t m : early) texts.push_back(c.label(m));
     std::string why = rejected.empty()
                           ? join_list(texts) +
-                                " から県内へのknow_how・spread リンクが登録されていない（リンクの"
+                                " から県内への know_how・spread リンクが登録されていない（リンクの"
                                 "情報がなく伝播を確認できない）"
                           : join_list(rejected);
     std::string lead = wide.empty() ? "は開催しているが（県単位の開催記録はない）、"
@@ -251,10 +252,10 @@ std::map<std::string, PrefectureClass> check_r3(const Registry& reg) {
         link_texts.push_back(link_label(reg, l));
       }
       clauses.push_back(region_label(reg, self) + "（人口 " +
-                        format_population(*reg.regions[self].population) + " ≤ 100,000）と" +
-                        reg.regions[other].prefecture + "の " + region_label(reg, other) +
-                        "（人口 " + format_population(*reg.regions[other].population) +
-                        " ≤ 100,000）の間に " + join_list(link_texts) + " がある");
+                        format_population(*reg.regions[self].population) + " ≤ 100,000）と他県の " +
+                        region_label(reg, other) + "（人口 " +
+                        format_population(*reg.regions[other].population) + " ≤ 100,000）の間に " +
+                        join_list(link_texts) + " がある");
     }
     evidence.reason = join_list(clauses) + "ため R3（都道府県を越えた小規模市町村どうしの伝播）。";
     result[prefecture].rollouts.push_back(std::move(evidence));

@@ -39,6 +39,6 @@ TEST_CASE("default labels") {
   CHECK(registry::default_label("千葉県", "柏市", Level::municipality) == "千葉県柏市");
   CHECK(registry::default_label("東京都", "東京都", Level::prefecture) == "東京都（広域）");
   CHECK(registry::default_label("東京都", "北多摩地区", Level::wide_area) == "東京都北多摩地区");
-  CHECK(registry::default_label("大阪府", "大阪市東淀川区", Level::ward) == "大阪市東淀川区");
+  CHECK(registry::default_label("大阪府", "大阪市東淀川区", Level::ward) == "大阪府大阪市東淀川区");
   CHECK(registry::default_label("千葉県", "千葉県柏市", Level::municipality) == "千葉県柏市");
 }

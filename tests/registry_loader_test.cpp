@@ -131,7 +131,7 @@ links:
   CHECK(kashiwa.pos.line == 12);
   CHECK(kashiwa.pos.col == 5);
   const auto& ward = reg.regions[2];
-  CHECK(ward.label == "大阪市東淀川区");
+  CHECK(ward.label == "大阪府大阪市東淀川区");
   CHECK(ward.prefecture_code == 27);
   CHECK(ward.code == "271144");
   CHECK_FALSE(ward.within_index);

@@ -7,7 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
+#include <sstream>
 
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
@@ -24,6 +24,33 @@ namespace {
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+// Whether pdffonts lists `font` as a subset ("ABCDEF+" prefix) that is embedded, subset and has a
+// ToUnicode map: the emb, sub and uni columns all "yes". (No std::regex: GCC 12 warns inside it.)
+bool embedded_subset(const std::string& pdffonts, const std::string& font) {
+  std::istringstream lines(pdffonts);
+  for (std::string line; std::getline(lines, line);) {
+    size_t plus = line.find("+" + font + " ");
+    if (plus != 6) continue;
+    bool tag = true;
+    for (size_t i = 0; i < 6; ++i) tag = tag && line[i] >= 'A' && line[i] <= 'Z';
+    if (tag && contains(line, " yes yes yes ")) return true;
+  }
+  return false;
+}
+
+// Every "/Rect [ a b c d ]" in the bytes.
+std::vector<std::vector<double>> annotation_rects(const std::string& bytes) {
+  std::vector<std::vector<double>> rects;
+  for (size_t at = bytes.find("/Rect ["); at != std::string::npos;
+       at = bytes.find("/Rect [", at + 1)) {
+    std::vector<double> r(4);
+    if (std::sscanf(bytes.c_str() + at, "/Rect [ %lf %lf %lf %lf ]", &r[0], &r[1], &r[2], &r[3]) ==
+        4)
+      rects.push_back(r);
+  }
+  return rects;
 }
 
 scene::TextLine text(double x, double y, std::string content, double size = 24,
@@ -135,10 +162,9 @@ TEST_CASE("PDF read back by poppler and qpdf: text, embedded CJK subset, metadat
   auto fonts = run("pdffonts " + quoted);
   REQUIRE(fonts.exit_code == 0);
   // Subset names are "ABCDEF+NotoSansCJKjp-...", then type, encoding, emb, sub, uni columns.
-  CHECK(std::regex_search(fonts.out,
-                          std::regex(R"([A-Z]{6}\+NotoSansCJKjp-Regular .* yes +yes +yes)")));
-  CHECK(
-      std::regex_search(fonts.out, std::regex(R"([A-Z]{6}\+NotoSansCJKjp-Bold .* yes +yes +yes)")));
+  CAPTURE(fonts.out);
+  CHECK(embedded_subset(fonts.out, "NotoSansCJKjp-Regular"));
+  CHECK(embedded_subset(fonts.out, "NotoSansCJKjp-Bold"));
 
   auto info = run("pdfinfo -isodates " + quoted);
   REQUIRE(info.exit_code == 0);
@@ -174,15 +200,7 @@ TEST_CASE("PDF links are annotations at the painted place, group offsets applied
   CHECK(contains(bytes, "/URI (https://example.org/kashiwa?a=1&b='x')"));
   // The grouped link: (100+10, 400+10) size 150 x 25 in a 540 pt high page, PDF y upwards:
   // x 110..260, y 540-435=105 .. 540-410=130.
-  std::smatch rect;
-  std::string::const_iterator from = bytes.begin();
-  std::vector<std::vector<double>> rects;
-  std::regex pattern(R"(/Rect \[ *([-0-9.]+) +([-0-9.]+) +([-0-9.]+) +([-0-9.]+) *\])");
-  while (std::regex_search(from, bytes.cend(), rect, pattern)) {
-    rects.push_back(
-        {std::stod(rect[1]), std::stod(rect[2]), std::stod(rect[3]), std::stod(rect[4])});
-    from = rect.suffix().first;
-  }
+  auto rects = annotation_rects(bytes);
   REQUIRE(rects.size() == 2);
   bool found_group_link = false, found_plain_link = false;
   for (const auto& r : rects) {
@@ -436,7 +454,8 @@ TEST_CASE("speed: measuring and painting 50 pages of 40 rows by 17 columns") {
   double png = seconds_since(start);
   MESSAGE(lines << " items on 50 pages: measuring " << measuring << " s, PDF " << pdf
                 << " s; one page: SVG " << svg << " s, PNG " << png << " s");
-  CHECK(measuring + pdf < 5);  // generous for a loaded shared machine; typically far less
+  CHECK(measuring + pdf <
+        10);  // a guard for sanitizer builds on a loaded machine; release: ~0.25 s
   auto check = run("qpdf --check " + shell_quote(dir.file("bench.pdf")));
   CHECK(check.exit_code == 0);
   auto info = run("pdfinfo " + shell_quote(dir.file("bench.pdf")));

@@ -461,3 +461,38 @@ TEST_CASE("speed: measuring and painting 50 pages of 40 rows by 17 columns") {
   auto info = run("pdfinfo " + shell_quote(dir.file("bench.pdf")));
   CHECK(contains(info.out, "Pages:           50"));
 }
+
+TEST_CASE("painter primitives: fill and stroke, dashes, curves, translated and clipped groups") {
+  scene::Page page{200, 100, "", {}};
+  scene::Path box = scene::rectangle({10, 10, 40, 40});
+  box.fill = scene::Color{0, 0, 0};
+  page.items.push_back(box);
+  scene::Path dashed = scene::line({0, 80}, {200, 80});
+  dashed.stroke = scene::Stroke{{0, 0, 0}, 4, {10, 10}};
+  page.items.push_back(dashed);
+  scene::Path curve;
+  curve.segments.push_back({scene::PathVerb::move_to, {{60, 50}}});
+  curve.segments.push_back({scene::PathVerb::curve_to, {{60, 10}, {100, 10}, {100, 50}}});
+  curve.stroke = scene::Stroke{{0, 0, 0}, 2, {}};
+  page.items.push_back(curve);
+  // A group at (120, 10) whose clip keeps only its left 20 points of a 60-point-wide square.
+  scene::Group group;
+  group.offset = {120, 10};
+  group.clip = scene::Rect{0, 0, 20, 60};
+  scene::Path wide = scene::rectangle({0, 0, 60, 60});
+  wide.fill = scene::Color{0, 0, 0};
+  group.items.push_back(wide);
+  page.items.push_back(group);
+
+  Raster r = rasterize(page);
+  CHECK(r.at(30, 30) < 20);    // inside the filled box
+  CHECK(r.at(55, 30) > 235);   // outside it
+  CHECK(r.at(5, 80) < 20);     // dash 0..10
+  CHECK(r.at(15, 80) > 235);   // gap 10..20
+  CHECK(r.at(25, 80) < 20);    // dash 20..30
+  CHECK(r.at(80, 20) < 128);   // top of the curve, about y = 20
+  CHECK(r.at(80, 40) > 235);   // below it, inside the arch
+  CHECK(r.at(125, 30) < 20);   // inside the group's clip, moved by its offset
+  CHECK(r.at(150, 30) > 235);  // clipped away
+  CHECK(r.at(115, 30) > 235);  // left of the offset group
+}

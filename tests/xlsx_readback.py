@@ -46,7 +46,11 @@ def dump(path):
             "widths": {k: v.width for k, v in sorted(sheet.column_dimensions.items()) if v.width},
             "hidden": sorted(k for k, v in sheet.column_dimensions.items() if v.hidden),
             "landscape": sheet.page_setup.orientation == "landscape",
-            "fit_width": sheet.page_setup.fitToWidth,
+            # Fitting: fitToPage in sheetPr, then pages wide (absent = 1) and tall (0 = any).
+            "fit_to_page": bool(sheet.sheet_properties.pageSetUpPr
+                                and sheet.sheet_properties.pageSetUpPr.fitToPage),
+            "fit_width": int(sheet.page_setup.fitToWidth or 1),
+            "fit_height": 1 if sheet.page_setup.fitToHeight is None else int(sheet.page_setup.fitToHeight),
             "print_title_rows": sheet.print_title_rows,
             "charts": len(sheet._charts),
         }

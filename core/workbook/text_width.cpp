@@ -25,7 +25,11 @@ bool is_wide(char32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x25A0 && cp <= 0x25FF) ||  // ●○■ as in CJK fonts
-         (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+         (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x20000 && cp <= 0x3FFFD) ||
+         // East Asian "ambiguous" characters, full-width in Japanese fonts (UAX #11 advises
+         // treating them as wide in a CJK context): ※ ‥ … ①, box drawing, ×, ÷, ±.
+         (cp >= 0x2010 && cp <= 0x203B) || (cp >= 0x2460 && cp <= 0x257F) ||
+         (cp >= 0x2600 && cp <= 0x26FF) || cp == 0x00D7 || cp == 0x00F7 || cp == 0x00B1;
 }
 
 template <typename PerLine>

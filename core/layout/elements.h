@@ -75,6 +75,7 @@ struct ElementSpec {
   std::optional<Length> width;   // fixed width inside `columns`
   std::optional<Length> height;  // fixed height inside `rows`
   double weight = 1;             // share of the free space in rows / columns
+  bool weight_explicit = false;  // `weight:` given in the spec
   Align align = Align::left;
   VAlign valign = VAlign::top;
   std::optional<FigureSpec> figure;
@@ -135,6 +136,7 @@ class SpecReader {
   std::string path_;
   Diagnostics& diagnostics_;
   const registry::Registry* registry_;
+  std::vector<std::string> figure_names_;  // to report a name used twice
 };
 
 // Values the {placeholders} of texts expand to, fixed before layout.
@@ -168,6 +170,9 @@ struct LayoutContext {
   const Placeholders& placeholders;
   std::string slide;  // slide name or number, for messages ("slide 3 'aims'")
   scene::Rect box;
+  // Where named figures go (set by the deck); layout_child() adds one for each child that has
+  // a `figure:`. Null: figures are not collected.
+  std::vector<scene::Figure>* figures = nullptr;
 
   std::string expand(std::string_view text) const { return placeholders.expand(text); }
   // Warning positioned at the element, naming the slide and the element.
@@ -179,11 +184,17 @@ struct LayoutContext {
 using ParseFn = std::shared_ptr<const ElementData> (*)(const YAML::Node& node, SpecReader& reader);
 using LayoutFn = ElementLayout (*)(const ElementSpec& element, LayoutContext& context);
 
+// Natural height of the element when set `context.box.width` wide (optional).
+using MeasureFn = double (*)(const ElementSpec& element, LayoutContext& context);
+
 struct ElementType {
   const char* name;               // value of `type:`
   std::vector<std::string> keys;  // the element's own keys, besides the common ones
   ParseFn parse;
   LayoutFn layout;
+  // When set, a `rows` container gives the element its natural height unless the spec fixes
+  // `height` or `weight`; without it the element shares the free space by weight.
+  MeasureFn measure = nullptr;
 };
 
 // Keys every element accepts.

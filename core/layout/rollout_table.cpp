@@ -1,0 +1,420 @@
+// The rollout table (開催地域の波及状況): one row per region of the spread matrix, a column per
+// fiscal year with a centred ● and its cell notes in small type, organizers with the row note
+// below, and the coverage caveat as a footnote. Column widths are fitted to the content; labels
+// wrap; rows that do not fit continue on further pages with the header repeated.
+#include <algorithm>
+#include <cmath>
+
+#include "core/layout/text_style.h"
+#include "core/registry/fiscal_year.h"
+
+namespace tenkai::layout {
+namespace {
+
+enum class YearStyle { western, fiscal, era, era_short };
+
+struct TableData : ElementData {
+  YearStyle years = YearStyle::western;
+  bool counts = true;  // "●×2" when a region held more than one session that year
+  std::string region_header = "開催地域";
+  std::string organizers_header = "主催";
+  std::string footnote = "{registry.caveat}";  // placeholders allowed; empty: no footnote
+  std::string mark = "●";
+};
+
+std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReader& reader) {
+  auto data = std::make_shared<TableData>();
+  reader.choice(node, "data", {"spread_matrix"});
+  if (auto years = reader.choice(node, "years", {"western", "fiscal", "era", "era_short"})) {
+    data->years = *years == "fiscal"      ? YearStyle::fiscal
+                  : *years == "era"       ? YearStyle::era
+                  : *years == "era_short" ? YearStyle::era_short
+                                          : YearStyle::western;
+  }
+  data->counts = reader.boolean(node, "counts").value_or(true);
+  if (const YAML::Node headers = node["headers"]) {
+    if (reader.check_keys(headers, {"region", "organizers"}, "table headers")) {
+      data->region_header = reader.text(headers, "region").value_or(data->region_header);
+      data->organizers_header =
+          reader.text(headers, "organizers").value_or(data->organizers_header);
+    }
+  }
+  if (node["footnote"]) {
+    if (node["footnote"].IsScalar() &&
+        (node["footnote"].Scalar() == "false" || node["footnote"].Scalar() == "none")) {
+      data->footnote.clear();
+    } else if (auto text = reader.text(node, "footnote")) {
+      data->footnote = *text;
+    }
+  }
+  data->mark = reader.string(node, "mark").value_or(data->mark);
+  return data;
+}
+
+std::string year_label(int year, YearStyle style) {
+  switch (style) {
+    case YearStyle::fiscal:
+      return registry::western_year_label(year);
+    case YearStyle::era:
+      return registry::era_year_label(year);
+    case YearStyle::era_short:
+      return registry::era_short_label(year);
+    case YearStyle::western:
+      break;
+  }
+  return std::to_string(year) + "年";
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
+  return out;
+}
+
+// Fonts and spacing of the table at one scale.
+struct Style {
+  scene::Font body, bold, note, header;
+  scene::Color text, muted, mark, header_text;
+  double pad_x = 0, pad_y = 0, line_spacing = 1.2, note_gap = 1;
+};
+
+Style style_at(const Theme& theme, double scale) {
+  Style s;
+  s.body = theme.font(theme.table_size * scale);
+  s.bold = theme.font(theme.table_size * scale, scene::Weight::bold);
+  s.note = theme.font(theme.table_note_size * scale);
+  s.header = theme.font(theme.table_size * scale, scene::Weight::bold);
+  s.text = theme.text, s.muted = theme.muted, s.mark = theme.mark;
+  s.header_text = theme.table_header_text;
+  s.pad_x = 4 * scale, s.pad_y = 2.5 * scale;
+  s.line_spacing = 1.2;
+  return s;
+}
+
+// The content of one cell: stacked blocks (main text, then small notes), each flowed.
+struct CellBlock {
+  std::vector<Run> runs;
+  Align align = Align::left;
+};
+struct Cell {
+  std::vector<CellBlock> blocks;
+};
+
+struct Column {
+  double min = 0, natural = 0, width = 0;
+};
+
+class TableBuilder {
+ public:
+  TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context)
+      : data_(data), element_(element), context_(context), matrix_(context.matrix) {}
+
+  ElementLayout build() {
+    const double limit = std::clamp(context_.theme.min_scale, 0.1, 1.0);
+    for (double scale = 1.0;; scale -= 0.05) {
+      if (scale < limit + 1e-9) scale = limit;
+      style_ = style_at(context_.theme, scale);
+      make_cells();
+      if (fit_columns() || scale == limit) break;
+    }
+    if (!fits_) {
+      context_.warn(element_, "the table's columns do not fit its width even at " +
+                                  std::to_string(static_cast<int>(limit * 100 + 0.5)) +
+                                  "% size; labels are broken between characters");
+    }
+    return paginate();
+  }
+
+ private:
+  std::vector<Run> text(const std::string& value, const scene::Font& font, scene::Color color) {
+    return {{value, font, color}};
+  }
+
+  void make_cells() {
+    const size_t columns = 2 + matrix_.years.size();
+    header_.assign(columns, {});
+    header_[0].blocks.push_back(
+        {text(context_.expand(data_.region_header), style_.header, style_.header_text),
+         Align::center});
+    header_[1].blocks.push_back(
+        {text(context_.expand(data_.organizers_header), style_.header, style_.header_text),
+         Align::center});
+    for (size_t y = 0; y < matrix_.years.size(); ++y) {
+      header_[2 + y].blocks.push_back(
+          {text(year_label(matrix_.years[y], data_.years), style_.header, style_.header_text),
+           Align::center});
+    }
+    rows_.assign(matrix_.rows.size(), std::vector<Cell>(columns));
+    for (size_t r = 0; r < matrix_.rows.size(); ++r) {
+      const auto& row = matrix_.rows[r];
+      auto& cells = rows_[r];
+      cells[0].blocks.push_back({text(row.label, style_.body, style_.text), Align::left});
+      if (!row.organizers.empty()) {
+        cells[1].blocks.push_back(
+            {text(join(row.organizers, " "), style_.body, style_.text), Align::left});
+      }
+      if (!row.note.empty()) {
+        cells[1].blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});
+      }
+      for (size_t y = 0; y < matrix_.years.size(); ++y) {
+        auto found = row.cells.find(matrix_.years[y]);
+        if (found == row.cells.end() || found->second.sessions == 0) continue;
+        CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
+        if (data_.counts && found->second.sessions > 1) {
+          mark.runs.push_back(
+              {"×" + std::to_string(found->second.sessions), style_.note, style_.muted});
+        }
+        cells[2 + y].blocks.push_back(std::move(mark));
+        for (const auto& note : found->second.notes) {
+          if (!note.empty())
+            cells[2 + y].blocks.push_back({text(note, style_.note, style_.muted), Align::center});
+        }
+      }
+    }
+  }
+
+  void measure_column(Column& column, const Cell& cell) {
+    for (const auto& block : cell.blocks) {
+      column.min =
+          std::max(column.min, min_content_width(block.runs, context_.measurer) + 2 * style_.pad_x);
+      column.natural = std::max(
+          column.natural, max_content_width(block.runs, context_.measurer) + 2 * style_.pad_x);
+    }
+  }
+
+  // Chooses column widths; false when even the narrowest widths exceed the box.
+  bool fit_columns() {
+    const size_t count = header_.size();
+    columns_.assign(count, {});
+    for (size_t c = 0; c < count; ++c) measure_column(columns_[c], header_[c]);
+    // Year columns are as wide as their header and mark; notes wrap inside.
+    std::vector<double> header_natural(count);
+    for (size_t c = 0; c < count; ++c) header_natural[c] = columns_[c].natural;
+    for (const auto& cells : rows_) {
+      for (size_t c = 0; c < count; ++c) measure_column(columns_[c], cells[c]);
+    }
+    double width = context_.box.width;
+    // Year columns share one width: wide enough for header and mark, and for the notes' words.
+    double year_min = 0, year_base = 0, year_natural = 0;
+    for (size_t c = 2; c < count; ++c) {
+      year_min = std::max(year_min, columns_[c].min);
+      year_base = std::max(year_base, header_natural[c]);
+      year_natural = std::max(year_natural, columns_[c].natural);
+    }
+    year_base = std::max(year_base, year_min);
+    // Notes may take up to twice the header's width before they wrap.
+    year_natural = std::min(year_natural, std::max(year_base, 2 * header_natural.back()));
+    const double years = static_cast<double>(count - 2);
+    Column& label = columns_[0];
+    Column& organizers = columns_[1];
+    double fixed_years = years * year_base;
+    double natural_total = label.natural + organizers.natural + fixed_years;
+    fits_ = true;
+    double year_width = year_base;
+    if (natural_total <= width) {
+      label.width = label.natural, organizers.width = organizers.natural;
+      double extra = width - natural_total;
+      // First let the year columns grow towards their notes' width, then widen every column.
+      if (years > 0) {
+        double grow = std::min(extra / years, year_natural - year_base);
+        year_width += grow;
+        extra -= grow * years;
+      }
+      double total = label.width + organizers.width + years * year_width;
+      double factor = total > 0 ? (total + extra) / total : 1;
+      label.width *= factor, organizers.width *= factor, year_width *= factor;
+    } else {
+      // Too wide: the label and organizer columns give way towards their narrowest widths.
+      double room = width - fixed_years;
+      double mins = label.min + organizers.min;
+      double naturals = label.natural + organizers.natural;
+      if (room >= mins) {
+        double t = naturals > mins ? (room - mins) / (naturals - mins) : 0;
+        label.width = label.min + t * (label.natural - label.min);
+        organizers.width = organizers.min + t * (organizers.natural - organizers.min);
+      } else {
+        label.width = label.min, organizers.width = organizers.min;
+        year_width = years > 0 ? (width - mins) / years : 0;
+        if (year_width < year_min) {
+          fits_ = false;
+          // Share what there is in proportion to the narrowest widths.
+          double total = mins + years * year_min;
+          label.width = width * label.min / total;
+          organizers.width = width * organizers.min / total;
+          year_width = width * year_min / total;
+        }
+      }
+    }
+    for (size_t c = 2; c < count; ++c) columns_[c].width = year_width;
+    return fits_;
+  }
+
+  struct FlowedCell {
+    std::vector<std::pair<FlowedText, Align>> blocks;
+    double height = 0;
+  };
+
+  FlowedCell flow_cell(const Cell& cell, double width) {
+    FlowedCell out;
+    for (const auto& block : cell.blocks) {
+      FlowedText flowed = flow_text(block.runs, std::max(1.0, width - 2 * style_.pad_x),
+                                    context_.measurer, style_.line_spacing);
+      out.height += flowed.height + (out.blocks.empty() ? 0 : style_.note_gap);
+      out.blocks.emplace_back(std::move(flowed), block.align);
+    }
+    return out;
+  }
+
+  struct FlowedRow {
+    std::vector<FlowedCell> cells;
+    double height = 0;
+  };
+
+  FlowedRow flow_row(const std::vector<Cell>& cells) {
+    FlowedRow row;
+    double tallest = 0;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      row.cells.push_back(flow_cell(cells[c], columns_[c].width));
+      tallest = std::max(tallest, row.cells.back().height);
+    }
+    // Every row is at least one body line tall, so empty rows still read as rows.
+    double line = style_.body.size * style_.line_spacing;
+    row.height = std::max(tallest, line) + 2 * style_.pad_y;
+    return row;
+  }
+
+  void paint_row(const FlowedRow& row, double y, bool header, bool stripe,
+                 std::vector<scene::Item>& out) {
+    const scene::Rect& box = context_.box;
+    double table_width = 0;
+    for (const auto& column : columns_) table_width += column.width;
+    if (header || stripe) {
+      scene::Path fill = scene::rectangle({box.x, y, table_width, row.height});
+      fill.fill = header ? context_.theme.table_header_fill : context_.theme.table_stripe_fill;
+      out.emplace_back(std::move(fill));
+    }
+    double x = box.x;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const FlowedCell& cell = row.cells[c];
+      double top = y + (row.height - cell.height) / 2;  // content centred vertically
+      for (const auto& [flowed, align] : cell.blocks) {
+        place_text(flowed,
+                   {x + style_.pad_x, top, columns_[c].width - 2 * style_.pad_x, flowed.height},
+                   align, VAlign::top, out);
+        top += flowed.height + style_.note_gap;
+      }
+      x += columns_[c].width;
+    }
+  }
+
+  void paint_grid(double top, const std::vector<double>& row_bottoms,
+                  std::vector<scene::Item>& out) {
+    const scene::Rect& box = context_.box;
+    double table_width = 0;
+    for (const auto& column : columns_) table_width += column.width;
+    double bottom = row_bottoms.empty() ? top : row_bottoms.back();
+    scene::Path grid;
+    grid.stroke = scene::Stroke{context_.theme.table_grid, 0.5, {}};
+    auto add_line = [&](scene::Point a, scene::Point b) {
+      grid.segments.push_back({scene::PathVerb::move_to, {a}});
+      grid.segments.push_back({scene::PathVerb::line_to, {b}});
+    };
+    for (size_t i = 0; i + 1 < row_bottoms.size(); ++i) {
+      add_line({box.x, row_bottoms[i]}, {box.x + table_width, row_bottoms[i]});
+    }
+    double x = box.x;
+    for (size_t c = 0; c + 1 < columns_.size(); ++c) {
+      x += columns_[c].width;
+      add_line({x, top}, {x, bottom});
+    }
+    out.emplace_back(std::move(grid));
+    scene::Path frame = scene::rectangle({box.x, top, table_width, bottom - top});
+    frame.stroke = scene::Stroke{context_.theme.rule, 1, {}};
+    out.emplace_back(std::move(frame));
+  }
+
+  ElementLayout paginate() {
+    const scene::Rect& box = context_.box;
+    FlowedRow header = flow_row(header_);
+    // The footnote (coverage caveat) goes under the table on every page.
+    FlowedText footnote;
+    std::string note = context_.expand(data_.footnote);
+    if (!note.empty()) {
+      footnote = flow_text(parse_emphasis(note, context_.theme.font(context_.theme.footnote_size),
+                                          context_.theme.muted, context_.theme.accent),
+                           box.width, context_.measurer, context_.theme.line_spacing);
+    }
+    const double note_gap = 4;
+    double footnote_height = note.empty() ? 0 : footnote.height + note_gap;
+    double room = box.height - footnote_height - header.height;
+
+    ElementLayout out;
+    std::vector<scene::Item>* page = &out.items;
+    std::vector<double> bottoms;
+    double y = box.y + header.height;
+    size_t on_page = 0;
+    bool warned = false;
+    auto finish_page = [&] {
+      std::vector<double> all = {box.y + header.height};
+      all.insert(all.end(), bottoms.begin(), bottoms.end());
+      paint_grid(box.y, all, *page);
+      if (!note.empty())
+        place_text(footnote, {box.x, y + note_gap, box.width, footnote.height}, Align::left,
+                   VAlign::top, *page);
+    };
+    auto start_page = [&] {
+      paint_row(header, box.y, true, false, *page);
+      y = box.y + header.height;
+      bottoms.clear();
+      on_page = 0;
+    };
+    start_page();
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      FlowedRow row = flow_row(rows_[r]);
+      if (on_page > 0 && y + row.height > box.y + header.height + room + 0.01) {
+        finish_page();
+        out.more_pages.emplace_back();
+        page = &out.more_pages.back();
+        start_page();
+      }
+      if (on_page == 0 && row.height > room + 0.01 && !warned) {
+        context_.warn(element_, "a row of the table ('" + matrix_.rows[r].label +
+                                    "') is taller than the page; it runs past the box");
+        warned = true;
+      }
+      paint_row(row, y, false, on_page % 2 == 1, *page);
+      y += row.height;
+      bottoms.push_back(y);
+      ++on_page;
+    }
+    if (out.more_pages.empty()) out.used_height = y - box.y + footnote_height;
+    finish_page();
+    return out;
+  }
+
+  const TableData& data_;
+  const ElementSpec& element_;
+  LayoutContext& context_;
+  const analysis::SpreadMatrix& matrix_;
+  Style style_;
+  std::vector<Cell> header_;
+  std::vector<std::vector<Cell>> rows_;
+  std::vector<Column> columns_;
+  bool fits_ = true;
+};
+
+ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {
+  return TableBuilder(element.data_as<TableData>(), element, context).build();
+}
+
+}  // namespace
+
+ElementType rollout_table_element() {
+  return {"rollout_table",
+          {"data", "years", "counts", "headers", "footnote", "mark"},
+          parse_table,
+          layout_table,
+          nullptr};
+}
+
+}  // namespace tenkai::layout

@@ -13,6 +13,8 @@ const std::vector<ElementType>& element_types() {
       spacer_element(),        rows_element(),     columns_element(), grid_element(),
       rollout_table_element(),
       // Diagrams (issue 4, core/layout/diagrams/) follow, one entry each.
+      ministry_steps_element(), stakeholders_element(), adoption_chart_element(),
+      tile_map_element(),
   };
   return types;
 }

@@ -1,7 +1,7 @@
 // The adoption chart: new regions per fiscal year as bars and the cumulative count as a line,
 // from the spread matrix's totals. Axes get round steps; with very different ranges the line
-// gets its own right-hand axis, gridlines shared. Value labels are placed only where they
-// collide with nothing.
+// gets its own right-hand axis (cumulative above 3× the largest yearly count), gridlines shared.
+// Value labels are placed only where they collide with nothing.
 #include <algorithm>
 #include <cmath>
 
@@ -88,7 +88,7 @@ class ChartBuilder {
     double max_new = *std::max_element(news_.begin(), news_.end());
     double max_cum = *std::max_element(cums_.begin(), cums_.end());
     dual_ = data_.axes == Axes::dual ||
-            (data_.axes == Axes::automatic && max_cum > 2.5 * std::max(1.0, max_new));
+            (data_.axes == Axes::automatic && max_cum > 3 * std::max(1.0, max_new));
     double left_max = dual_ ? max_new : std::max(max_new, max_cum);
     left_step_ = nice_step(left_max / 5);
     intervals_ = std::max(1, static_cast<int>(std::ceil(left_max / left_step_ - 1e-9)));
@@ -154,7 +154,13 @@ class ChartBuilder {
           out.texts.emplace_back();
           continue;
         }
-        std::vector<Run> runs{{year_label(years[i], data_.years), theme.font(size), theme.text}};
+        std::string label = year_label(years[i], data_.years);
+        // On two lines, break before 年度 (平成27 / 年度) rather than wherever it falls.
+        const std::string suffix = "年度";
+        if (wrap && label.size() > suffix.size() &&
+            label.compare(label.size() - suffix.size(), suffix.size(), suffix) == 0)
+          label.insert(label.size() - suffix.size(), "\n");
+        std::vector<Run> runs{{label, theme.font(size), theme.text}};
         FlowedText text = flow(context_, runs, wrap ? width : 1e9);
         if (text.too_wide || text.width > width + 0.01 || text.lines.size() > (wrap ? 2u : 1u))
           return false;
@@ -255,14 +261,15 @@ class ChartBuilder {
     if (data_.values) value_labels(points, items);
   }
 
-  bool free(const Rect& r, const std::vector<Point>& points, size_t skip_bar) const {
+  bool free(const Rect& r, const std::vector<Point>& points, size_t skip_bar,
+            bool over_bars = false) const {
     // Inside the plot, or above it up to the legend: never over the axes' labels.
     Rect allowed{plot_.x, box_.y + legend_height_, plot_.width,
                  plot_.y + plot_.height - box_.y - legend_height_};
     if (!contains(allowed, r, 0)) return false;
     for (const auto& o : occupied_)
       if (overlaps(o, r)) return false;
-    for (size_t i = 0; i < bars_.size(); ++i)
+    for (size_t i = 0; i < bars_.size() && !over_bars; ++i)
       if (i != skip_bar && overlaps(bars_[i], r)) return false;
     for (size_t i = 1; i < points.size(); ++i)
       if (segment_hits(points[i - 1], points[i], r)) return false;
@@ -285,9 +292,12 @@ class ChartBuilder {
                                  {p.x + d, p.y - h - d, w, h},
                                  {p.x + d, p.y + d, w, h}};
       for (const auto& r : candidates) {
-        if (!free(r, points, none)) continue;
+        // Over a bar the label gets a white plate so it stays readable.
+        Rect plate{r.x - 1.5, r.y - 0.5, r.width + 3, r.height + 1};
+        if (!free(plate, points, none, true)) continue;
+        items.emplace_back(filled(rounded_rect(plate, 2), {1, 1, 1, 0.85}));
         items.emplace_back(text_line(context_, text, font, line_color_, r.x, r.y + 0.88 * h));
-        occupied_.push_back(r);
+        occupied_.push_back(plate);
         break;
       }
     }

@@ -211,10 +211,18 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
     Rect corner{x0 + kSummaryCells.x * cell, y0 + kSummaryCells.y * cell,
                 kSummaryCells.width * cell, kSummaryCells.height * cell};
     std::string text = "開催のあった都道府県 " + std::to_string(reached) + "／47";
+    Rect upper{corner.x, corner.y, corner.width, corner.height / 2};
+    Rect lower{corner.x, corner.y + corner.height / 2, corner.width, corner.height / 2};
     if (auto line =
             fit_label(context, text, theme.font(theme.small_size * 1.1, scene::Weight::bold),
-                      theme.title, corner, theme.small_size * limit, Align::right))
+                      theme.title, lower, theme.small_size * limit, Align::right))
       out.items.emplace_back(*line);
+    if (data.counts && reached > 0) {
+      // Says what the small numbers on the tiles are.
+      if (auto line = fit_label(context, "タイル内の数字は開催地域数", theme.font(theme.small_size),
+                                theme.muted, upper, theme.small_size * limit, Align::right))
+        out.items.emplace_back(*line);
+    }
   }
   return out;
 }

@@ -10,28 +10,13 @@
 #include <vector>
 
 #include "core/registry/diagnostics.h"
+#include "core/registry/source_map.h"
 #include "core/registry/yaml_tree.h"
 
 namespace tenkai::registry::yaml {
 
-// Turns yaml-cpp marks (0-based line, byte column) into 1-based line and character column, so
-// that a column counts 千 as one, as editors do.
-class SourceMap {
- public:
-  explicit SourceMap(std::string_view source);
-  SourcePos pos(const std::string& file, const YAML::Mark& mark) const;
-  std::string_view source() const { return source_; }
-  size_t line_count() const { return line_starts_.size(); }
-  // Byte offset where 0-based `line` starts.
-  size_t line_start(size_t line) const { return line_starts_[line]; }
-
- private:
-  std::string_view source_;
-  std::vector<size_t> line_starts_;
-};
-
 // Shared state of one load: the file name for positions, where problems go, and a budget of
-// nodes so that aliases (which yaml-cpp shares rather than copies) cannot make reading explode.
+// nodes so that aliases (which the tree shares rather than copies) cannot make reading explode.
 class ReadContext {
  public:
   // `source` maps the text the nodes were parsed from; it must outlive the context.

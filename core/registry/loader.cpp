@@ -126,11 +126,12 @@ void read_header(ReadContext& context, MapReader& top, Registry& registry) {
   if (auto title = map.text("title", true)) registry.title = *title;
   if (auto caveat = map.text("caveat")) registry.caveat = *caveat;
   if (auto as_of = map.scalar("as_of")) {
-    if (is_valid_date(*as_of))
+    if (is_valid_date(*as_of)) {
       registry.as_of = *as_of;
-    else
+    } else {
       map.error_at_value("as_of",
                          "'as_of' must be a date YYYY-MM-DD, not '" + yaml::excerpt(*as_of) + "'");
+    }
   }
   if (const yaml::Node* years = map.value("years"); years && !years->IsNull()) {
     if (!years->IsSequence() || years->size() != 2 || !years->item(0).IsScalar() ||
@@ -177,15 +178,17 @@ void read_region(ReadContext& context, const yaml::Node& node, RegistryDraft& dr
     region.label = *label;
     region.label_explicit = true;
   }
-  if (!region.label_explicit)
+  if (!region.label_explicit) {
     region.label = default_label(region.prefecture, region.name, region.level);
+  }
   region.population = map.integer("population", 0);
   if (auto code = map.scalar("code")) {
     std::string problem = local_government_code_problem(*code);
-    if (problem.empty())
+    if (problem.empty()) {
       region.code = *code;
-    else
+    } else {
       map.error_at_value("code", problem);
+    }
   }
   if (auto within = map.text("within")) region.within = *within;
   if (auto organizers = map.text_list("organizers")) region.organizers = std::move(*organizers);
@@ -201,10 +204,11 @@ void read_session(ReadContext& context, const yaml::Node& node, RegistryDraft& d
   if (auto region = map.text("region", true)) session.region = *region;
   if (auto year = read_fiscal_year(map, "fiscal_year", true)) session.fiscal_year = *year;
   if (auto ordinal = map.integer("ordinal", 1)) {
-    if (*ordinal <= 1000000)
+    if (*ordinal <= 1000000) {
       session.ordinal = static_cast<int>(*ordinal);
-    else
+    } else {
       map.error_at_value("ordinal", "'ordinal' " + std::to_string(*ordinal) + " is too large");
+    }
   }
   session.function = read_enum(map, "function", kFunctions, parse_function);
   if (auto scope = read_enum(map, "scope", kScopes, parse_scope)) {

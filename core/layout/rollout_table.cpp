@@ -4,6 +4,8 @@
 // wrap; rows that do not fit continue on further pages with the header repeated.
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include "core/layout/text_style.h"
 #include "core/registry/fiscal_year.h"
@@ -110,12 +112,20 @@ class TableBuilder {
       : data_(data), element_(element), context_(context), matrix_(context.matrix) {}
 
   ElementLayout build() {
+    // Widths are measured once at full size; smaller sizes scale them (text advances scale
+    // linearly), so trying sizes costs no re-measuring of 2,000 rows.
+    style_ = style_at(context_.theme, 1.0);
+    make_cells();
+    measure_all();
     const double limit = std::clamp(context_.theme.min_scale, 0.1, 1.0);
-    for (double scale = 1.0;; scale -= 0.05) {
+    double scale = 1.0;
+    for (;; scale -= 0.05) {
       if (scale < limit + 1e-9) scale = limit;
+      if (fit_columns(scale, scale == limit) || scale == limit) break;
+    }
+    if (scale != 1.0) {
       style_ = style_at(context_.theme, scale);
-      make_cells();
-      if (fit_columns() || scale == limit) break;
+      rescale_cells(scale);
     }
     if (!fits_) {
       context_.warn(element_, "the table's columns do not fit its width even at " +
@@ -173,25 +183,52 @@ class TableBuilder {
     }
   }
 
-  void measure_column(Column& column, const Cell& cell) {
-    for (const auto& block : cell.blocks) {
-      column.min =
-          std::max(column.min, min_content_width(block.runs, context_.measurer) + 2 * style_.pad_x);
-      column.natural = std::max(
-          column.natural, max_content_width(block.runs, context_.measurer) + 2 * style_.pad_x);
+  void rescale_cells(double scale) {
+    auto rescale = [&](Cell& cell) {
+      for (auto& block : cell.blocks) {
+        for (auto& run : block.runs) run.font.size *= scale;
+      }
+    };
+    for (auto& cell : header_) rescale(cell);
+    for (auto& cells : rows_) {
+      for (auto& cell : cells) rescale(cell);
     }
   }
 
-  // Chooses column widths; false when even the narrowest widths exceed the box.
-  bool fit_columns() {
+  void measure_all() {
     const size_t count = header_.size();
-    columns_.assign(count, {});
-    for (size_t c = 0; c < count; ++c) measure_column(columns_[c], header_[c]);
-    // Year columns are as wide as their header and mark; notes wrap inside.
-    std::vector<double> header_natural(count);
-    for (size_t c = 0; c < count; ++c) header_natural[c] = columns_[c].natural;
+    base_.assign(count, {});
+    for (size_t c = 0; c < count; ++c) measure_column(base_[c], header_[c]);
+    base_header_natural_.assign(count, 0);
+    for (size_t c = 0; c < count; ++c) base_header_natural_[c] = base_[c].natural;
+    // Most year cells are alike (a lone ●): measure each distinct one once.
+    std::unordered_map<std::string, bool> seen;
     for (const auto& cells : rows_) {
-      for (size_t c = 0; c < count; ++c) measure_column(columns_[c], cells[c]);
+      for (size_t c = 0; c < count; ++c) {
+        if (c >= 2 && !seen.emplace(cell_key(cells[c]), true).second) continue;
+        measure_column(c >= 2 ? base_[2] : base_[c], cells[c]);
+      }
+    }
+    for (size_t c = 3; c < count; ++c) base_[c] = base_[2];
+  }
+
+  void measure_column(Column& column, const Cell& cell) {
+    for (const auto& block : cell.blocks) {
+      ContentWidths widths = content_widths(block.runs, context_.measurer);
+      column.min = std::max(column.min, widths.min + 2 * style_.pad_x);
+      column.natural = std::max(column.natural, widths.max + 2 * style_.pad_x);
+    }
+  }
+
+  // Chooses column widths. False when the table would need its year headers wrapped or its
+  // label columns squeezed below a few characters; the caller then tries a smaller type size,
+  // and at the theme's limit squeezes anyway (and warns).
+  bool fit_columns(double scale, bool last_try) {
+    const size_t count = header_.size();
+    columns_ = base_;
+    std::vector<double> header_natural = base_header_natural_;
+    for (size_t c = 0; c < count; ++c) {
+      columns_[c].min *= scale, columns_[c].natural *= scale, header_natural[c] *= scale;
     }
     double width = context_.box.width;
     // Year columns share one width: wide enough for header and mark, and for the notes' words.
@@ -208,6 +245,12 @@ class TableBuilder {
     Column& label = columns_[0];
     Column& organizers = columns_[1];
     double fixed_years = years * year_base;
+    // Readable minimum: labels keep six characters a line, organizers four (or all they have).
+    double em = style_.body.size * scale, pad = style_.pad_x * scale;
+    double label_floor = std::min(label.natural, std::max(label.min, 6 * em + 2 * pad));
+    double organizers_floor =
+        std::min(organizers.natural, std::max(organizers.min, 4 * em + 2 * pad));
+    if (label_floor + organizers_floor + fixed_years > width + 0.01 && !last_try) return false;
     double natural_total = label.natural + organizers.natural + fixed_years;
     fits_ = true;
     double year_width = year_base;
@@ -226,6 +269,10 @@ class TableBuilder {
     } else {
       // Too wide: the label and organizer columns give way towards their narrowest widths.
       double room = width - fixed_years;
+      if (room >= label_floor + organizers_floor) {
+        label.min = label_floor;
+        organizers.min = organizers_floor;
+      }
       double mins = label.min + organizers.min;
       double naturals = label.natural + organizers.natural;
       if (room >= mins) {
@@ -266,16 +313,38 @@ class TableBuilder {
   }
 
   struct FlowedRow {
-    std::vector<FlowedCell> cells;
+    std::vector<FlowedCell> own;           // label and organizer cells
+    std::vector<const FlowedCell*> cells;  // every cell; year cells point into the memo
     double height = 0;
   };
+
+  // Identity of a cell's content, for sharing the work on identical year cells.
+  static std::string cell_key(const Cell& cell) {
+    std::string key;
+    for (const auto& block : cell.blocks) {
+      for (const auto& run : block.runs) key += run.text + '\x1f';
+      key += '\x1e';
+    }
+    return key;
+  }
 
   FlowedRow flow_row(const std::vector<Cell>& cells) {
     FlowedRow row;
     double tallest = 0;
     for (size_t c = 0; c < cells.size(); ++c) {
-      row.cells.push_back(flow_cell(cells[c], columns_[c].width));
-      tallest = std::max(tallest, row.cells.back().height);
+      if (c >= 2) {
+        // Year columns share one width, so identical cells flow identically.
+        auto [it, fresh] = year_cells_.try_emplace(cell_key(cells[c]));
+        if (fresh) it->second = flow_cell(cells[c], columns_[c].width);
+        row.cells.push_back(&it->second);
+      } else {
+        row.own.push_back(flow_cell(cells[c], columns_[c].width));
+        row.cells.push_back(nullptr);
+      }
+    }
+    for (size_t c = 0, own = 0; c < row.cells.size(); ++c) {
+      if (!row.cells[c]) row.cells[c] = &row.own[own++];
+      tallest = std::max(tallest, row.cells[c]->height);
     }
     // Every row is at least one body line tall, so empty rows still read as rows.
     double line = style_.body.size * style_.line_spacing;
@@ -295,7 +364,7 @@ class TableBuilder {
     }
     double x = box.x;
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      const FlowedCell& cell = row.cells[c];
+      const FlowedCell& cell = *row.cells[c];
       double top = y + (row.height - cell.height) / 2;  // content centred vertically
       for (const auto& [flowed, align] : cell.blocks) {
         place_text(flowed,
@@ -400,6 +469,9 @@ class TableBuilder {
   std::vector<Cell> header_;
   std::vector<std::vector<Cell>> rows_;
   std::vector<Column> columns_;
+  std::vector<Column> base_;  // measured at full size
+  std::vector<double> base_header_natural_;
+  std::unordered_map<std::string, FlowedCell> year_cells_;  // lookup only
   bool fits_ = true;
 };
 

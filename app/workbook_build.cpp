@@ -1,7 +1,40 @@
-// STUB: replaced by the workbook work.
+// `check` and `build` for workbook specs: load and validate the spec, build the sheet model from
+// the analysed registry, and write it with libxlsxwriter to a pending output.
 #include "app/build.h"
+#include "core/workbook/sheet_model.h"
+#include "core/workbook/spec_loader.h"
+#include "renderers/xlsx/xlsx_writer.h"
 
 namespace tenkai::app {
-void check_workbook_spec(const std::string&, const BuildInputs&, Diagnostics&) {}
-void build_workbook(const std::string&, const BuildInputs&, Diagnostics&, PendingOutputs&) {}
+namespace {
+
+workbook::WorkbookData workbook_data(const BuildInputs& inputs) {
+  return {inputs.registry, inputs.matrix, inputs.classification, inputs.version,
+          inputs.registry_sha256};
+}
+
+}  // namespace
+
+void check_workbook_spec(const std::string& spec_path, const BuildInputs& inputs,
+                         Diagnostics& diagnostics) {
+  auto loaded = workbook::load_workbook_spec(spec_path);
+  diagnostics.append(loaded.diagnostics);
+  // Building the model exercises every binding against this registry without writing a file.
+  if (loaded.spec) (void)workbook::build_workbook_model(*loaded.spec, workbook_data(inputs));
+}
+
+void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
+                    Diagnostics& diagnostics, PendingOutputs& outputs) {
+  auto loaded = workbook::load_workbook_spec(spec_path);
+  diagnostics.append(loaded.diagnostics);
+  if (!loaded.spec || diagnostics.has_errors()) return;
+  workbook::WorkbookModel model =
+      workbook::build_workbook_model(*loaded.spec, workbook_data(inputs));
+  auto& output = outputs.add(inputs.out_dir, model.output);
+  std::string error;
+  if (!renderers::write_xlsx(model, output.temporary_path(), error)) {
+    diagnostics.error({spec_path, 0, 0}, error);
+  }
+}
+
 }  // namespace tenkai::app

@@ -2,6 +2,7 @@
 #include "core/registry/diagnostics.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace tenkai {
 
@@ -26,7 +27,9 @@ void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 size_t Diagnostics::error_count() const {
   return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
@@ -35,23 +38,47 @@ size_t Diagnostics::error_count() const {
 }
 
 namespace {
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+
+// Code points, so that a kanji counts as one character (千葉 is one edit from 千葉県).
+std::vector<std::string_view> characters(const std::string& text) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    while (i + length < text.size() &&
+           (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
+      ++length;
+    }
+    out.emplace_back(text.data() + i, length);
+    i += length;
+  }
+  return out;
+}
+
+// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+// neighbours each cost one, so the common typo "titel" is one edit from "title".
+size_t edit_distance(const std::string& a_text, const std::string& b_text) {
+  auto a = characters(a_text), b = characters(b_text);
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
+
 }  // namespace
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  // No name is this long; skipping keeps a hostile multi-megabyte word from costing quadratic time.
+  constexpr size_t kMaxWordBytes = 256;
+  if (word.size() > kMaxWordBytes) return {};
   std::string best;
   size_t best_distance = SIZE_MAX;
   for (const auto& candidate : candidates) {
@@ -62,7 +89,8 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     }
   }
   // Allow roughly one typo per three characters; beyond that a suggestion is noise.
-  size_t limit = std::max<size_t>(1, std::max(word.size(), best.size()) / 3);
+  size_t longest = std::max(characters(word).size(), characters(best).size());
+  size_t limit = std::max<size_t>(1, longest / 3);
   return best_distance <= limit ? best : std::string();
 }
 

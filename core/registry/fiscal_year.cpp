@@ -22,7 +22,27 @@ void consume_suffix(std::string_view& text, std::string_view suffix) {
   }
 }
 
-// "23", "元" or full-width digits are not accepted except 元; plain ASCII digits only.
+// Japanese documents often write digits full-width (平成２３年度); fold them to ASCII so the
+// era parser only deals with one kind. Anything else is copied unchanged.
+std::string fold_full_width_digits(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    // U+FF10..U+FF19 are EF BC 90..99 in UTF-8.
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF &&
+        static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// An era year: "23" (one or two ASCII digits, at least 1) or "元" (the first year).
 std::optional<int> parse_era_number(std::string_view text) {
   if (text == "元") return 1;
   if (text.empty() || text.size() > 2) return std::nullopt;
@@ -43,8 +63,18 @@ std::optional<int> parse_western(std::string_view text) {
 
 }  // namespace
 
-std::optional<int> parse_fiscal_year(std::string_view text) {
+std::optional<int> parse_fiscal_year(std::string_view raw) {
+  std::string folded = fold_full_width_digits(raw);
+  std::string_view text = folded;
   if (auto western = parse_western(text)) return western;
+  {
+    // "2011年度", the form western_year_label writes.
+    std::string_view western_form = text;
+    consume_suffix(western_form, "年度");
+    if (western_form.size() != text.size()) {
+      if (auto western = parse_western(western_form)) return western;
+    }
+  }
   std::string_view rest = text;
   int offset = 0;
   int last_era_year = kLastFiscalYear - kReiwaOffset;
@@ -69,7 +99,9 @@ std::optional<int> parse_fiscal_year(std::string_view text) {
   return *era_year + offset;
 }
 
-std::string western_year_label(int fiscal_year) { return std::to_string(fiscal_year) + "年度"; }
+std::string western_year_label(int fiscal_year) {
+  return std::to_string(fiscal_year) + "年度";
+}
 
 std::string era_year_label(int fiscal_year) {
   if (fiscal_year >= kReiwaOffset + 1) {

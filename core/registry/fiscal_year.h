@@ -8,7 +8,8 @@
 namespace tenkai::registry {
 
 // Parses a western year ("2011") or an era form; nullopt when the text is not a fiscal year.
-// Accepted: H1..H31, 平成N年度 / 平成元年度, R1.., 令和N年度 / 令和元年度 (also without 年度).
+// Accepted: 2011, 2011年度, H1..H31, 平成N年度 / 平成元年度, R1..R81, 令和N年度 / 令和元年度
+// (the kanji forms also without 年度); digits may be full-width (平成２３年度).
 std::optional<int> parse_fiscal_year(std::string_view text);
 
 // Plausible range for a fiscal year in a registry; outside it the value is rejected.

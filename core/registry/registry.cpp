@@ -51,7 +51,9 @@ const Region* Registry::find_region(const std::string& id) const {
 
 std::string default_label(const std::string& prefecture, const std::string& name, Level level) {
   if (level == Level::prefecture) return name + "（広域）";
-  // Names that already carry their prefecture (or a designated city, 大阪市東淀川区) stay as given.
+  // Wards get the prefecture too (大阪府大阪市東淀川区), as the peer scripts make them; a
+  // registry that wants the seed's 大阪市東淀川区 says so with an explicit label.
+  // Names that already carry their prefecture stay as given.
   bool has_prefecture = name.compare(0, prefecture.size(), prefecture) == 0;
   if (has_prefecture) return name;
   return prefecture + name;

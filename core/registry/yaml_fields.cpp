@@ -1,0 +1,324 @@
+// Typed map reading over yaml-cpp nodes; every problem becomes a positioned diagnostic.
+#include "core/registry/yaml_fields.h"
+
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+namespace tenkai::registry::yaml {
+
+SourceMap::SourceMap(std::string_view source) : source_(source) {
+  // yaml-cpp skips a UTF-8 byte order mark and counts the first line's columns after it.
+  line_starts_.push_back(source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  for (size_t i = 0; i < source.size(); ++i) {
+    if (source[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+SourcePos SourceMap::pos(const std::string& file, const YAML::Mark& mark) const {
+  // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
+  if (mark.line < 0 || mark.column < 0) return {file, 0, 0};
+  auto line = static_cast<size_t>(mark.line);
+  auto bytes = static_cast<size_t>(mark.column);
+  if (line >= line_starts_.size() || line_starts_[line] + bytes > source_.size()) {
+    return {file, mark.line + 1, mark.column + 1};  // not this text's mark: keep it as given
+  }
+  int column = 1;
+  std::string_view prefix = source_.substr(line_starts_[line], bytes);
+  for (char c : prefix) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // count UTF-8 lead bytes
+  }
+  return {file, mark.line + 1, column};
+}
+
+SourcePos ReadContext::pos(const YAML::Mark& mark) const {
+  return source_.pos(file_, mark);
+}
+
+SourcePos ReadContext::pos(const YAML::Node& node) const {
+  return pos(node.Mark());
+}
+
+SourcePos ReadContext::item_pos(const YAML::Node& list, const YAML::Node& item) {
+  if (!item.IsNull() || list.Style() != YAML::EmitterStyle::Block) return pos(item);
+  YAML::Mark next = item.Mark(), first = list.Mark();
+  if (next.line < 0 || first.line < 0 || next.line < first.line) return pos(list);
+  std::string_view text = source_.source();
+  auto dash_at = [&](int line) {
+    if (static_cast<size_t>(line) >= source_.line_count()) return false;
+    size_t start = source_.line_start(static_cast<size_t>(line));
+    size_t at = start + static_cast<size_t>(first.column);
+    if (at >= text.size() || text[at] != '-') return false;
+    for (size_t i = start; i < at; ++i) {
+      if (text[i] != ' ') return false;
+    }
+    return at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n' ||
+           text[at + 1] == '\r';
+  };
+  // The token after an empty item is usually the next item's own "-": skip that line.
+  int line = next.line;
+  if (next.column == first.column && dash_at(line)) --line;
+  for (; line >= first.line; --line) {
+    if (dash_at(line)) return {file_, line + 1, pos(first).col};
+  }
+  return pos(list);
+}
+
+void ReadContext::error(const SourcePos& pos, std::string message, std::string hint) {
+  diagnostics_.error(pos, std::move(message), std::move(hint));
+}
+
+bool ReadContext::charge(size_t count, const YAML::Node& where) {
+  if (exhausted_) return false;
+  if (count <= budget_) {
+    budget_ -= count;
+    return true;
+  }
+  exhausted_ = true;
+  error(pos(where), "registry expands to far more entries than the file holds",
+        "aliases (*name) may not be used to repeat large parts of the file");
+  return false;
+}
+
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates,
+                       bool list_when_far) {
+  std::string close = closest_match(word, candidates);
+  if (!close.empty()) return "did you mean '" + close + "'?";
+  if (!list_when_far || candidates.empty()) return {};
+  std::string hint = "expected ";
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (i > 0) hint += i + 1 == candidates.size() ? " or " : ", ";
+    hint += candidates[i];
+  }
+  return hint;
+}
+
+bool is_quoted(const YAML::Node& node) {
+  return node.Tag() == "!";
+}
+
+std::optional<long long> parse_integer(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);
+  long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Keys and values are quoted in messages; cap what we echo so a huge scalar stays readable.
+std::string excerpt(const std::string& text) {
+  constexpr size_t kMaxShown = 60;
+  if (text.size() <= kMaxShown) return text;
+  size_t cut = kMaxShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+  return text.substr(0, cut) + "…";
+}
+
+namespace {
+
+const char* node_kind(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Null:
+      return "empty";
+    default:
+      return "a value";
+  }
+}
+
+}  // namespace
+
+MapReader::MapReader(ReadContext& context, const YAML::Node& map, std::string what,
+                     std::vector<std::string> allowed_keys)
+    : context_(context), map_(map), what_(std::move(what)) {
+  if (!map.IsMap()) return;
+  if (!context_.charge(map.size(), map)) return;
+  for (const auto& pair : map) {
+    // Copies, not references: yaml-cpp's iterator hands out a temporary pair.
+    YAML::Node key = pair.first;
+    if (!key.IsScalar()) {
+      context_.error(context_.pos(key), "keys in a " + what_ + " must be plain names, not " +
+                                            std::string(node_kind(key)));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    bool known = false;
+    for (const auto& allowed : allowed_keys) known = known || allowed == name;
+    if (!known) {
+      context_.error(context_.pos(key), "unknown key '" + excerpt(name) + "' in " + what_,
+                     suggestion(name, allowed_keys));
+      continue;
+    }
+    if (const Entry* first = find(name)) {
+      context_.error(context_.pos(key), "duplicate key '" + name + "' in " + what_,
+                     "first given at line " + std::to_string(context_.pos(first->key_node).line));
+      continue;
+    }
+    entries_.push_back({name, key, pair.second});
+  }
+}
+
+const MapReader::Entry* MapReader::find(const std::string& key) const {
+  for (const auto& entry : entries_) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+SourcePos MapReader::key_pos(const std::string& key) const {
+  const Entry* entry = find(key);
+  return context_.pos(entry ? entry->key_node : map_);
+}
+
+SourcePos MapReader::value_pos(const std::string& key) const {
+  const Entry* entry = find(key);
+  if (!entry) return context_.pos(map_);
+  if (entry->value.IsNull()) return context_.pos(entry->key_node);
+  return context_.pos(entry->value);
+}
+
+const YAML::Node* MapReader::value(const std::string& key) const {
+  const Entry* entry = find(key);
+  return entry ? &entry->value : nullptr;
+}
+
+void MapReader::error_at_value(const std::string& key, std::string message, std::string hint) {
+  context_.error(value_pos(key), std::move(message), std::move(hint));
+}
+
+const MapReader::Entry* MapReader::present(const std::string& key, bool required) {
+  const Entry* entry = find(key);
+  if (!entry) {
+    if (required) {
+      context_.error(context_.pos(map_), "missing required key '" + key + "' in " + what_);
+    }
+    return nullptr;
+  }
+  if (entry->value.IsNull()) {
+    // An empty optional value means "not given"; an empty required one is a mistake.
+    if (required) context_.error(context_.pos(entry->key_node), "'" + key + "' has no value");
+    return nullptr;
+  }
+  return entry;
+}
+
+std::optional<std::string> MapReader::scalar(const std::string& key, bool required) {
+  const Entry* entry = present(key, required);
+  if (!entry) return std::nullopt;
+  if (!entry->value.IsScalar()) {
+    error_at_value(key, "'" + key + "' must be a single value, not " + node_kind(entry->value));
+    return std::nullopt;
+  }
+  if (!context_.charge(entry->value.Scalar().size(), entry->value)) return std::nullopt;
+  return entry->value.Scalar();
+}
+
+std::optional<std::string> MapReader::text(const std::string& key, bool required) {
+  const Entry* entry = present(key, required);
+  if (!entry) return std::nullopt;
+  if (!entry->value.IsScalar()) {
+    error_at_value(key, "'" + key + "' must be a string, not " + node_kind(entry->value));
+    return std::nullopt;
+  }
+  if (!context_.charge(entry->value.Scalar().size(), entry->value)) return std::nullopt;
+  if (required && entry->value.Scalar().empty()) {
+    error_at_value(key, "'" + key + "' must not be empty");
+    return std::nullopt;
+  }
+  return entry->value.Scalar();
+}
+
+std::optional<long long> MapReader::integer(const std::string& key, long long minimum,
+                                            bool required) {
+  const Entry* entry = present(key, required);
+  if (!entry) return std::nullopt;
+  std::string expected = "an integer >= " + std::to_string(minimum);
+  if (!entry->value.IsScalar()) {
+    error_at_value(key, "'" + key + "' must be " + expected + ", not " + node_kind(entry->value));
+    return std::nullopt;
+  }
+  const std::string& raw = entry->value.Scalar();
+  auto value = is_quoted(entry->value) ? std::nullopt : parse_integer(raw);
+  if (!value || *value < minimum) {
+    error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> MapReader::number(const std::string& key, double minimum) {
+  const Entry* entry = present(key, false);
+  if (!entry) return std::nullopt;
+  std::string expected = "a number >= " + std::to_string(static_cast<long long>(minimum));
+  if (!entry->value.IsScalar()) {
+    error_at_value(key, "'" + key + "' must be " + expected + ", not " + node_kind(entry->value));
+    return std::nullopt;
+  }
+  const std::string& raw = entry->value.Scalar();
+  auto value = is_quoted(entry->value) ? std::nullopt : parse_number(raw);
+  if (!value || *value < minimum) {
+    error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> MapReader::boolean(const std::string& key) {
+  const Entry* entry = present(key, false);
+  if (!entry) return std::nullopt;
+  if (entry->value.IsScalar() && !is_quoted(entry->value)) {
+    const std::string& raw = entry->value.Scalar();
+    if (raw == "true" || raw == "True" || raw == "TRUE") return true;
+    if (raw == "false" || raw == "False" || raw == "FALSE") return false;
+  }
+  std::string got = entry->value.IsScalar() ? "'" + excerpt(entry->value.Scalar()) + "'"
+                                            : std::string(node_kind(entry->value));
+  error_at_value(key, "'" + key + "' must be true or false, not " + got);
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> MapReader::text_list(const std::string& key) {
+  const Entry* entry = present(key, false);
+  if (!entry) return std::nullopt;
+  const YAML::Node& list = entry->value;
+  if (!list.IsSequence()) {
+    std::string hint = list.IsScalar() ? "write [" + excerpt(list.Scalar()) + "]" : std::string();
+    error_at_value(key, "'" + key + "' must be a list of strings", hint);
+    return std::nullopt;
+  }
+  if (!context_.charge(list.size(), list)) return std::nullopt;
+  std::vector<std::string> items;
+  bool ok = true;
+  size_t index = 0;
+  for (const auto& item : list) {
+    ++index;
+    if (!item.IsScalar()) {
+      SourcePos where = context_.item_pos(list, item);
+      context_.error(where, "'" + key + "' item " + std::to_string(index) +
+                                " must be a string, not " + node_kind(item));
+      ok = false;
+      continue;
+    }
+    if (!context_.charge(item.Scalar().size(), item)) return std::nullopt;
+    items.push_back(item.Scalar());
+  }
+  if (!ok) return std::nullopt;
+  return items;
+}
+
+}  // namespace tenkai::registry::yaml

@@ -1,0 +1,121 @@
+// Typed, positioned reading of YAML maps: unknown and duplicate keys, required keys, value types.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/registry/diagnostics.h"
+
+namespace tenkai::registry::yaml {
+
+// Turns yaml-cpp marks (0-based line, byte column) into 1-based line and character column, so
+// that a column counts 千 as one, as editors do.
+class SourceMap {
+ public:
+  explicit SourceMap(std::string_view source);
+  SourcePos pos(const std::string& file, const YAML::Mark& mark) const;
+  std::string_view source() const { return source_; }
+  size_t line_count() const { return line_starts_.size(); }
+  // Byte offset where 0-based `line` starts.
+  size_t line_start(size_t line) const { return line_starts_[line]; }
+
+ private:
+  std::string_view source_;
+  std::vector<size_t> line_starts_;
+};
+
+// Shared state of one load: the file name for positions, where problems go, and a budget of
+// nodes so that aliases (which yaml-cpp shares rather than copies) cannot make reading explode.
+class ReadContext {
+ public:
+  // `source` maps the text the nodes were parsed from; it must outlive the context.
+  ReadContext(std::string file, const SourceMap& source, Diagnostics& diagnostics,
+              size_t node_budget)
+      : file_(std::move(file)), source_(source), diagnostics_(diagnostics), budget_(node_budget) {}
+
+  SourcePos pos(const YAML::Node& node) const;
+  SourcePos pos(const YAML::Mark& mark) const;
+  // Position of an item of `list`. yaml-cpp marks an empty item ("-" alone on its line) at the
+  // token after it, so for those the "-" is looked up in the source instead.
+  SourcePos item_pos(const YAML::Node& list, const YAML::Node& item);
+  const std::string& file() const { return file_; }
+  void error(const SourcePos& pos, std::string message, std::string hint = {});
+
+  // Charges `count` nodes; false once the budget is spent (reported once, at `where`).
+  bool charge(size_t count, const YAML::Node& where);
+  bool exhausted() const { return exhausted_; }
+
+ private:
+  std::string file_;
+  const SourceMap& source_;
+  Diagnostics& diagnostics_;
+  size_t budget_;
+  bool exhausted_ = false;
+};
+
+// A hint naming the closest candidate, or listing them all when none is close.
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates,
+                       bool list_when_far = true);
+
+// `text` cut to a readable length (at a UTF-8 boundary) for echoing in messages.
+std::string excerpt(const std::string& text);
+
+// Quoted scalars ("404000") are strings, not numbers; plain and !!-tagged ones may be numbers.
+bool is_quoted(const YAML::Node& node);
+
+// A map node read once: unknown keys (with did-you-mean), duplicate keys and non-scalar keys
+// are reported on construction; the typed getters report wrong or missing values.
+class MapReader {
+ public:
+  // `what` names the map in messages ("region", "session", "registry").
+  MapReader(ReadContext& context, const YAML::Node& map, std::string what,
+            std::vector<std::string> allowed_keys);
+
+  bool has(const std::string& key) const { return find(key) != nullptr; }
+  // Position of the key, or of the map itself when the key is absent.
+  SourcePos key_pos(const std::string& key) const;
+  // Position of the value; for an empty value (yaml-cpp marks it at the next token) the key's.
+  SourcePos value_pos(const std::string& key) const;
+  const YAML::Node* value(const std::string& key) const;
+
+  // Each getter returns nullopt when the key is absent or its value is wrong (then reported).
+  // With `required`, absence and an empty value are reported too.
+  std::optional<std::string> text(const std::string& key, bool required = false);
+  std::optional<long long> integer(const std::string& key, long long minimum,
+                                   bool required = false);
+  std::optional<double> number(const std::string& key, double minimum);
+  std::optional<bool> boolean(const std::string& key);
+  std::optional<std::vector<std::string>> text_list(const std::string& key);
+  // The raw scalar text of a value that may be written as a number or a string (years, codes).
+  std::optional<std::string> scalar(const std::string& key, bool required = false);
+
+  // Reports `message` at the value of `key`.
+  void error_at_value(const std::string& key, std::string message, std::string hint = {});
+
+ private:
+  struct Entry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+  };
+  const Entry* find(const std::string& key) const;
+  // The entry when present with a non-empty value; reports absence / emptiness when required.
+  const Entry* present(const std::string& key, bool required);
+
+  ReadContext& context_;
+  YAML::Node map_;
+  std::string what_;
+  std::vector<Entry> entries_;
+};
+
+// Parses a plain decimal integer ("42", "-3"); nullopt on anything else or on overflow.
+std::optional<long long> parse_integer(std::string_view text);
+// Parses a plain decimal number ("4", "1.5", "2e1"); nullopt on anything else, inf or nan.
+std::optional<double> parse_number(std::string_view text);
+
+}  // namespace tenkai::registry::yaml

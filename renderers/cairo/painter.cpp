@@ -1,0 +1,210 @@
+// Painting scene items with Cairo and Pango: text lines, paths, translated/clipped groups, links.
+#include "renderers/cairo/painter.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace tenkai::renderers {
+
+namespace {
+
+// Bounds the line cache on pathological inputs; far above any real deck's distinct strings.
+constexpr size_t kMaxCachedLayouts = 100000;
+
+bool finite(scene::Point p) {
+  return std::isfinite(p.x) && std::isfinite(p.y);
+}
+
+void set_color(cairo_t* cr, const scene::Color& c) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+// Cairo puts the context into a sticky error state on a bad dash array; fall back to solid.
+bool usable_dashes(const std::vector<double>& dashes) {
+  bool any_positive = false;
+  for (double d : dashes) {
+    if (!std::isfinite(d) || d < 0) return false;
+    if (d > 0) any_positive = true;
+  }
+  return any_positive;
+}
+
+void append_number(std::string& out, double value) {
+  char buffer[32];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
+  out.append(buffer, result.ptr);
+}
+
+// Cairo tag attribute strings are single-quoted with backslash escapes.
+void append_quoted(std::string& out, const std::string& text) {
+  out.push_back('\'');
+  for (char c : text) {
+    if (c == '\'' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('\'');
+}
+
+}  // namespace
+
+bool check_page_size(const scene::Page& page, double limit, std::string& error) {
+  if (std::isfinite(page.width) && std::isfinite(page.height) && page.width > 0 &&
+      page.height > 0 && page.width <= limit && page.height <= limit)
+    return true;
+  std::string size;
+  append_number(size, page.width);
+  size += " x ";
+  append_number(size, page.height);
+  error = "page \"" + page.title + "\" has an unusable size (" + size + " pt)";
+  return false;
+}
+
+std::string cairo_error(const char* doing, cairo_status_t status) {
+  return std::string(doing) + ": " + cairo_status_to_string(status);
+}
+
+PagePainter::PagePainter(cairo_t* cr, bool emit_links) : cr_(cr), emit_links_(emit_links) {
+  context_ = pango_font_map_create_context(shared_font_map());
+  // Takes the device scale (PNG) into the context so glyphs are rasterized at device size; the
+  // settings below then override whatever the surface suggests, so metrics stay unhinted.
+  pango_cairo_update_context(cr_, context_);
+  configure_context(context_);
+}
+
+PagePainter::~PagePainter() {
+  for (auto& [key, layout] : layouts_) g_object_unref(layout);
+  g_object_unref(context_);
+}
+
+void PagePainter::paint_page(const scene::Page& page) {
+  paint_items(page.items);
+}
+
+void PagePainter::paint_items(const std::vector<scene::Item>& items) {
+  for (const scene::Item& item : items) paint(item);
+}
+
+void PagePainter::paint(const scene::Item& item) {
+  std::visit([this](const auto& value) { paint(value); }, item);
+}
+
+PangoLayout* PagePainter::layout_for(const scene::TextLine& text) {
+  std::string key = font_text_key(text.font, text.text);
+  auto found = layouts_.find(key);
+  if (found != layouts_.end()) return found->second;
+  const PangoFontDescription* description = fonts_.get(text.font);
+  if (description == nullptr) return nullptr;
+  if (layouts_.size() >= kMaxCachedLayouts) {
+    for (auto& [old_key, layout] : layouts_) g_object_unref(layout);
+    layouts_.clear();
+  }
+  PangoLayout* layout = create_single_line_layout(context_);
+  pango_layout_set_font_description(layout, description);
+  std::string storage;
+  std::string_view valid = valid_utf8(text.text, storage);
+  pango_layout_set_text(layout, valid.data(), static_cast<int>(valid.size()));
+  layouts_.emplace(std::move(key), layout);
+  return layout;
+}
+
+void PagePainter::paint(const scene::TextLine& text) {
+  if (text.text.empty() || !finite(text.baseline)) return;
+  PangoLayout* layout = layout_for(text);
+  if (layout == nullptr) return;
+  PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
+  if (line == nullptr) return;
+  set_color(cr_, text.color);
+  // A layout line is drawn with its baseline at the current point, which is what the scene
+  // stores; no ascent arithmetic is needed.
+  cairo_move_to(cr_, text.baseline.x, text.baseline.y);
+  pango_cairo_show_layout_line(cr_, line);
+  cairo_new_path(cr_);
+}
+
+void PagePainter::paint(const scene::Path& path) {
+  if (path.segments.empty() || (!path.fill && !path.stroke)) return;
+  cairo_new_path(cr_);
+  for (const scene::PathSegment& segment : path.segments) {
+    const scene::Point* p = segment.points;
+    switch (segment.verb) {
+      case scene::PathVerb::move_to:
+        if (finite(p[0])) cairo_move_to(cr_, p[0].x, p[0].y);
+        break;
+      case scene::PathVerb::line_to:
+        if (finite(p[0])) cairo_line_to(cr_, p[0].x, p[0].y);
+        break;
+      case scene::PathVerb::curve_to:
+        if (finite(p[0]) && finite(p[1]) && finite(p[2]))
+          cairo_curve_to(cr_, p[0].x, p[0].y, p[1].x, p[1].y, p[2].x, p[2].y);
+        break;
+      case scene::PathVerb::close:
+        cairo_close_path(cr_);
+        break;
+    }
+  }
+  if (path.fill) {
+    set_color(cr_, *path.fill);
+    cairo_fill_preserve(cr_);
+  }
+  if (path.stroke && std::isfinite(path.stroke->width) && path.stroke->width > 0) {
+    const scene::Stroke& stroke = *path.stroke;
+    set_color(cr_, stroke.color);
+    cairo_set_line_width(cr_, stroke.width);
+    if (usable_dashes(stroke.dashes)) {
+      cairo_set_dash(cr_, stroke.dashes.data(), static_cast<int>(stroke.dashes.size()), 0);
+    } else {
+      cairo_set_dash(cr_, nullptr, 0, 0);
+    }
+    cairo_stroke_preserve(cr_);
+  }
+  cairo_new_path(cr_);
+}
+
+void PagePainter::paint(const scene::Group& group) {
+  if (!finite(group.offset)) return;
+  cairo_save(cr_);
+  cairo_translate(cr_, group.offset.x, group.offset.y);
+  if (group.clip) {
+    const scene::Rect& r = *group.clip;
+    if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) ||
+        !std::isfinite(r.height)) {
+      cairo_restore(cr_);
+      return;
+    }
+    cairo_rectangle(cr_, r.x, r.y, r.width, r.height);
+    cairo_clip(cr_);
+  }
+  paint_items(group.items);
+  cairo_restore(cr_);
+}
+
+void PagePainter::paint(const scene::Link& link) {
+  if (!emit_links_ || link.uri.empty()) return;
+  const scene::Rect& r = link.area;
+  if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) ||
+      !std::isfinite(r.height) || r.width <= 0 || r.height <= 0)
+    return;
+  // Cairo 1.16 takes the link rectangle as given, without applying the current transformation,
+  // so group offsets are applied here.
+  double x = r.x, y = r.y;
+  cairo_user_to_device(cr_, &x, &y);
+  std::string attributes = "rect=[";
+  append_number(attributes, x);
+  attributes.push_back(' ');
+  append_number(attributes, y);
+  attributes.push_back(' ');
+  append_number(attributes, r.width);
+  attributes.push_back(' ');
+  append_number(attributes, r.height);
+  attributes += "] uri=";
+  append_quoted(attributes, link.uri);
+  cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
+  cairo_tag_end(cr_, CAIRO_TAG_LINK);
+}
+
+void paint_page(cairo_t* cr, const scene::Page& page) {
+  PagePainter painter(cr, false);
+  painter.paint_page(page);
+}
+
+}  // namespace tenkai::renderers

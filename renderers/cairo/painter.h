@@ -1,0 +1,55 @@
+// The one Cairo painter behind every page format: scene items onto any cairo_t.
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "core/scene/scene.h"
+#include "renderers/cairo/pango_setup.h"
+
+namespace tenkai::renderers {
+
+// Paints pages onto one cairo context. Keep one painter for all pages of a surface: it reuses its
+// Pango context and keeps a laid-out line per distinct (font, text), so the thousands of
+// repeated cells of a long table are shaped once. The context's transformation must not change
+// except by translation between construction and the last paint (Groups only translate).
+class PagePainter {
+ public:
+  // `emit_links`: write link tags (only PDF surfaces use them; others ignore tags anyway).
+  PagePainter(cairo_t* cr, bool emit_links);
+  ~PagePainter();
+  PagePainter(const PagePainter&) = delete;
+  PagePainter& operator=(const PagePainter&) = delete;
+
+  void paint_page(const scene::Page& page);
+  void paint_items(const std::vector<scene::Item>& items);
+  void paint(const scene::Item& item);
+
+  void paint(const scene::TextLine& text);
+  void paint(const scene::Path& path);
+  void paint(const scene::Group& group);
+  void paint(const scene::Link& link);
+
+ private:
+  PangoLayout* layout_for(const scene::TextLine& text);
+
+  cairo_t* cr_;
+  bool emit_links_;
+  PangoContext* context_;
+  FontDescriptionCache fonts_;
+  std::unordered_map<std::string, PangoLayout*> layouts_;
+};
+
+// Convenience for one page on `cr` with a fresh painter (no link tags).
+void paint_page(cairo_t* cr, const scene::Page& page);
+
+// False with a message unless the page's size is positive and finite (and at most `limit`).
+bool check_page_size(const scene::Page& page, double limit, std::string& error);
+
+// Cairo's status as a message, prefixed with what was being done.
+std::string cairo_error(const char* doing, cairo_status_t status);
+
+}  // namespace tenkai::renderers

@@ -1,0 +1,72 @@
+// The Pango text measurer: one reused context and layout, memoized per (font, text).
+#include <string>
+#include <unordered_map>
+
+#include "renderers/cairo/page_renderers.h"
+#include "renderers/cairo/pango_setup.h"
+
+namespace tenkai::renderers {
+
+namespace {
+
+class PangoMeasurer : public scene::TextMeasurer {
+ public:
+  PangoMeasurer()
+      : context_(create_device_independent_context()),
+        layout_(create_single_line_layout(context_)) {}
+  ~PangoMeasurer() override {
+    g_object_unref(layout_);
+    g_object_unref(context_);
+  }
+  PangoMeasurer(const PangoMeasurer&) = delete;
+  PangoMeasurer& operator=(const PangoMeasurer&) = delete;
+
+  scene::TextMetrics measure(std::string_view text, const scene::Font& font) override {
+    // Layout asks about the same strings again and again (every cell of a paginated table is
+    // measured while fitting columns), so answers are kept; the table is only looked up, never
+    // iterated, so its order cannot leak into output.
+    std::string key = font_text_key(font, text);
+    auto found = memo_.find(key);
+    if (found != memo_.end()) return found->second;
+    scene::TextMetrics metrics = measure_uncached(text, font);
+    memo_.emplace(std::move(key), metrics);
+    return metrics;
+  }
+
+ private:
+  scene::TextMetrics measure_uncached(std::string_view text, const scene::Font& font) {
+    const PangoFontDescription* description = fonts_.get(font);
+    if (description == nullptr) return {};
+    if (description != current_) {
+      pango_layout_set_font_description(layout_, description);
+      current_ = description;
+    }
+    std::string storage;
+    std::string_view valid = valid_utf8(text, storage);
+    pango_layout_set_text(layout_, valid.data(), static_cast<int>(valid.size()));
+    PangoRectangle logical;
+    pango_layout_get_extents(layout_, nullptr, &logical);
+    double baseline = static_cast<double>(pango_layout_get_baseline(layout_)) / PANGO_SCALE;
+    scene::TextMetrics metrics;
+    metrics.width = static_cast<double>(logical.width) / PANGO_SCALE;
+    // Font (logical) extents, not ink: the same for every string in a font, so lines of one
+    // size sit on a regular pitch whatever characters they hold.
+    metrics.ascent = baseline - static_cast<double>(logical.y) / PANGO_SCALE;
+    metrics.descent = static_cast<double>(logical.y + logical.height) / PANGO_SCALE - baseline;
+    return metrics;
+  }
+
+  PangoContext* context_;
+  PangoLayout* layout_;
+  FontDescriptionCache fonts_;
+  const PangoFontDescription* current_ = nullptr;
+  std::unordered_map<std::string, scene::TextMetrics> memo_;
+};
+
+}  // namespace
+
+std::unique_ptr<scene::TextMeasurer> make_pango_measurer() {
+  return std::make_unique<PangoMeasurer>();
+}
+
+}  // namespace tenkai::renderers

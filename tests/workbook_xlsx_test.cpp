@@ -1,0 +1,162 @@
+// The .xlsx file itself, read back by independent readers: openpyxl (tests/xlsx_readback.py)
+// for cells, panes and print setup; LibreOffice headless for recalculated formulas; and bytes
+// compared across two writes.
+#include "renderers/xlsx/xlsx_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "app/commands.h"
+#include "core/workbook/spec_loader.h"
+#include "tests/support.h"
+#include "tests/workbook_fixture.h"
+
+using namespace tenkai;
+using testing::run;
+using testing::shell_quote;
+
+namespace {
+
+workbook::WorkbookModel default_model(const testing::Analysed& a) {
+  auto loaded = workbook::load_workbook_spec(testing::source_path("layouts/ministry-report.yaml"));
+  REQUIRE(loaded.spec);
+  return workbook::build_workbook_model(*loaded.spec, a.data());
+}
+
+void write_or_fail(const workbook::WorkbookModel& model, const std::string& path) {
+  std::string error;
+  INFO(error);
+  REQUIRE(renderers::write_xlsx(model, path, error));
+}
+
+bool have(const std::string& program) {
+  return run("command -v " + program + " >/dev/null 2>&1").exit_code == 0;
+}
+
+// Debian's interpreter, where python3-openpyxl lives (a PATH python3 may be another one).
+std::string python() {
+  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
+bool have_openpyxl() {
+  return run(python() + " -c 'import openpyxl' 2>/dev/null").exit_code == 0;
+}
+
+}  // namespace
+
+TEST_CASE("two writes of the same model are byte-identical") {
+  testing::Analysed a(testing::small_registry());
+  testing::ScratchDir dir;
+  write_or_fail(default_model(a), dir.file("one.xlsx"));
+  write_or_fail(default_model(a), dir.file("two.xlsx"));
+  std::string one = testing::read_file(dir.file("one.xlsx"));
+  CHECK(one.size() > 5000);
+  CHECK(one.substr(0, 2) == "PK");
+  CHECK(one == testing::read_file(dir.file("two.xlsx")));
+}
+
+TEST_CASE("openpyxl reads back cells, formulas, panes, filters and print setup") {
+  if (!have_openpyxl()) {
+    MESSAGE("skipped: python3-openpyxl is not installed");
+    return;
+  }
+  testing::Analysed a(testing::small_registry());
+  testing::ScratchDir dir;
+  write_or_fail(default_model(a), dir.file("book.xlsx"));
+  auto result = run(python() + " " + shell_quote(testing::source_path("tests/xlsx_readback.py")) +
+                    " " + shell_quote(dir.file("book.xlsx")));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto dump = nlohmann::json::parse(result.out);
+  auto names = nlohmann::json::array();
+  for (auto& [name, sheet] : dump["sheets"].items()) names.push_back(name);
+  CHECK(dump["sheets"].size() == 5);
+  const auto& spread = dump["sheets"]["波及状況"];
+  CHECK(spread["cells"]["A3"] == "千葉県柏市");
+  CHECK(spread["cells"]["F4"] == "●\n※大森地区");
+  CHECK(spread["cells"]["G4"] == "●×2\n※区全域");
+  CHECK(spread["formulas"]["F6"] == "=COUNTIF(F3:F5,\"●*\")");
+  CHECK(spread["cells"]["F6"] == 3);  // the cached value a non-recalculating reader sees
+  CHECK(spread["cells"]["G8"] == 3);
+  CHECK(spread["cells"]["H4"] == 2012);
+  CHECK(spread["freeze"] == "C3");
+  CHECK(spread["autofilter"] == "A2:H5");
+  CHECK(spread["landscape"] == true);
+  CHECK(spread["fit_to_page"] == true);
+  CHECK(spread["fit_width"] == 1);
+  CHECK(spread["fit_height"] == 0);  // one page wide, as many tall as needed
+  CHECK(spread["print_title_rows"] == "$1:$2");
+  CHECK(dump["sheets"]["集計"]["fit_to_page"] == true);  // fit: page
+  CHECK(dump["sheets"]["集計"]["fit_height"] == 1);
+  CHECK(spread["widths"]["E"].get<double>() > 12);  // 12 characters plus Excel's padding
+  const auto& summary = dump["sheets"]["集計"];
+  CHECK(summary["charts"] == 1);
+  const auto& sessions = dump["sheets"]["研修会一覧"];
+  CHECK(sessions["cells"]["D2"] == "平成23年度");
+  CHECK(sessions["cells"]["M6"] == "×");
+  CHECK(dump["properties"]["title"] == "テスト登録簿");
+  CHECK(dump["properties"]["created"] == "2015-10-16T00:00:00");
+}
+
+TEST_CASE("the matrix sheet matches `matrix --format json` cell by cell") {
+  if (!have_openpyxl()) {
+    MESSAGE("skipped: python3-openpyxl is not installed");
+    return;
+  }
+  testing::Analysed a(testing::small_registry());
+  testing::ScratchDir dir;
+  write_or_fail(default_model(a), dir.file("book.xlsx"));
+  testing::write_file(dir.file("matrix.json"), app::matrix_as_json(a.matrix));
+  auto result =
+      run(python() + " " + shell_quote(testing::source_path("tests/xlsx_readback.py")) + " " +
+          shell_quote(dir.file("book.xlsx")) + " " + shell_quote(dir.file("matrix.json")) + " " +
+          std::to_string(a.registry.sessions.size()));
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "ok\n");
+
+  // The checker is not a rubber stamp: a changed registry no longer matches this workbook.
+  auto changed = testing::small_registry();
+  testing::add_session(changed, "tokyo", 2013, "※追加");
+  testing::Analysed b(std::move(changed));
+  testing::write_file(dir.file("other.json"), app::matrix_as_json(b.matrix));
+  auto mismatch =
+      run(python() + " " + shell_quote(testing::source_path("tests/xlsx_readback.py")) + " " +
+          shell_quote(dir.file("book.xlsx")) + " " + shell_quote(dir.file("other.json")));
+  CHECK(mismatch.exit_code == 1);
+  CHECK(mismatch.out.find("2013") != std::string::npos);
+}
+
+TEST_CASE("LibreOffice recalculates the live totals to the matrix totals") {
+  if (!have("soffice") || !have_openpyxl()) {
+    MESSAGE("skipped: soffice (libreoffice-calc-nogui) or python3-openpyxl is not installed");
+    return;
+  }
+  testing::Analysed a(testing::small_registry());
+  auto model = default_model(a);
+  // Poison every cached formula result: only a real recalculation can give the right totals.
+  int formulas = 0;
+  for (auto& sheet : model.sheets) {
+    for (auto& row : sheet.rows) {
+      for (auto& cell : row) {
+        if (cell.kind == workbook::Cell::Kind::formula) {
+          cell.number = -7;
+          ++formulas;
+        }
+      }
+    }
+  }
+  CHECK(formulas == 3 + 3 * 3);  // three first years, three totals rows of three years
+  testing::ScratchDir dir;
+  write_or_fail(model, dir.file("book.xlsx"));
+  testing::write_file(dir.file("matrix.json"), app::matrix_as_json(a.matrix));
+  auto result =
+      run(python() + " " + shell_quote(testing::source_path("scripts/libreoffice_recalc.py")) +
+          " " + shell_quote(dir.file("book.xlsx")) + " " + shell_quote(dir.file("matrix.json")));
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "ok\n");
+}

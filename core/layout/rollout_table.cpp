@@ -95,8 +95,11 @@ Style style_at(const Theme& theme, double scale) {
 
 // The content of one cell: stacked blocks (main text, then small notes), each flowed.
 struct CellBlock {
+  CellBlock(std::vector<Run> runs_, Align align_) : runs(std::move(runs_)), align(align_) {}
   std::vector<Run> runs;
   Align align = Align::left;
+  // Set right after the block's last line without moving it off centre (the ×2 of a mark).
+  std::vector<Run> suffix;
 };
 struct Cell {
   std::vector<CellBlock> blocks;
@@ -107,6 +110,23 @@ struct Column {
 };
 
 class TableBuilder {
+  struct FlowedBlock {
+    FlowedText text;
+    Align align = Align::left;
+    std::vector<Run> suffix;
+    double suffix_width = 0;
+  };
+  struct FlowedCell {
+    std::vector<FlowedBlock> blocks;
+    double height = 0;
+  };
+
+  struct FlowedRow {
+    std::vector<FlowedCell> own;           // label and organizer cells
+    std::vector<const FlowedCell*> cells;  // every cell; year cells point into the memo
+    double height = 0;
+  };
+
  public:
   TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context)
       : data_(data), element_(element), context_(context), matrix_(context.matrix) {}
@@ -123,16 +143,66 @@ class TableBuilder {
       if (scale < limit + 1e-9) scale = limit;
       if (fit_columns(scale, scale == limit) || scale == limit) break;
     }
-    if (scale != 1.0) {
-      style_ = style_at(context_.theme, scale);
-      rescale_cells(scale);
-    }
     if (!fits_) {
       context_.warn(element_, "the table's columns do not fit its width even at " +
                                   std::to_string(static_cast<int>(limit * 100 + 0.5)) +
                                   "% size; labels are broken between characters");
     }
-    return paginate();
+    apply_scale(scale);
+    prepare_footnote();
+    std::vector<FlowedRow> rows = flow_all();
+    // A table that nearly fits one page is set a little smaller (down to the theme's limit),
+    // as a person would; one that cannot fit continues on further pages at the size above.
+    double needed = header_.empty() ? 0 : flow_row(header_).height;
+    for (const auto& row : rows) needed += row.height;
+    double room = context_.box.height - footnote_height_;
+    if (needed > room + 0.01 && rows.size() > 1 && scale * room / needed >= limit - 1e-9) {
+      bool fitted = false;
+      for (double smaller = std::min(scale - 0.01, scale * room / needed); smaller >= limit - 1e-9;
+           smaller -= 0.02) {
+        apply_scale(smaller);
+        rows = flow_all();
+        double total = flow_row(header_).height;
+        for (const auto& row : rows) total += row.height;
+        if (total <= room + 0.01) {
+          fitted = true;
+          break;
+        }
+      }
+      if (!fitted) {
+        apply_scale(scale);
+        rows = flow_all();
+      }
+    }
+    return paginate(rows);
+  }
+
+  // Sets fonts, cells and column widths for `scale` (relative to full size).
+  void apply_scale(double scale) {
+    if (scale != current_scale_) {
+      rescale_cells(scale / current_scale_);
+      current_scale_ = scale;
+    }
+    style_ = style_at(context_.theme, scale);
+    fit_columns(scale, true);
+    year_cells_.clear();
+  }
+
+  std::vector<FlowedRow> flow_all() {
+    std::vector<FlowedRow> rows;
+    rows.reserve(rows_.size());
+    for (const auto& cells : rows_) rows.push_back(flow_row(cells));
+    return rows;
+  }
+
+  void prepare_footnote() {
+    footnote_text_ = context_.expand(data_.footnote);
+    if (footnote_text_.empty()) return;
+    footnote_ =
+        flow_text(parse_emphasis(footnote_text_, context_.theme.font(context_.theme.footnote_size),
+                                 context_.theme.muted, context_.theme.accent),
+                  context_.box.width, context_.measurer, context_.theme.line_spacing);
+    footnote_height_ = footnote_.height + kNoteGap;
   }
 
  private:
@@ -171,7 +241,7 @@ class TableBuilder {
         if (found == row.cells.end() || found->second.sessions == 0) continue;
         CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
         if (data_.counts && found->second.sessions > 1) {
-          mark.runs.push_back(
+          mark.suffix.push_back(
               {"×" + std::to_string(found->second.sessions), style_.note, style_.muted});
         }
         cells[2 + y].blocks.push_back(std::move(mark));
@@ -187,6 +257,7 @@ class TableBuilder {
     auto rescale = [&](Cell& cell) {
       for (auto& block : cell.blocks) {
         for (auto& run : block.runs) run.font.size *= scale;
+        for (auto& run : block.suffix) run.font.size *= scale;
       }
     };
     for (auto& cell : header_) rescale(cell);
@@ -215,8 +286,13 @@ class TableBuilder {
   void measure_column(Column& column, const Cell& cell) {
     for (const auto& block : cell.blocks) {
       ContentWidths widths = content_widths(block.runs, context_.measurer);
-      column.min = std::max(column.min, widths.min + 2 * style_.pad_x);
-      column.natural = std::max(column.natural, widths.max + 2 * style_.pad_x);
+      double suffix = 0;
+      for (const auto& run : block.suffix) {
+        suffix += context_.measurer.measure(run.text, run.font).width + kSuffixGap;
+      }
+      // A suffix sits right of a centred block: room for it on both sides keeps the centre.
+      column.min = std::max(column.min, widths.min + 2 * suffix + 2 * style_.pad_x);
+      column.natural = std::max(column.natural, widths.max + 2 * suffix + 2 * style_.pad_x);
     }
   }
 
@@ -239,8 +315,7 @@ class TableBuilder {
       year_natural = std::max(year_natural, columns_[c].natural);
     }
     year_base = std::max(year_base, year_min);
-    // Notes may take up to twice the header's width before they wrap.
-    year_natural = std::min(year_natural, std::max(year_base, 2 * header_natural.back()));
+
     const double years = static_cast<double>(count - 2);
     Column& label = columns_[0];
     Column& organizers = columns_[1];
@@ -296,33 +371,27 @@ class TableBuilder {
     return fits_;
   }
 
-  struct FlowedCell {
-    std::vector<std::pair<FlowedText, Align>> blocks;
-    double height = 0;
-  };
-
   FlowedCell flow_cell(const Cell& cell, double width) {
     FlowedCell out;
     for (const auto& block : cell.blocks) {
       FlowedText flowed = flow_text(block.runs, std::max(1.0, width - 2 * style_.pad_x),
                                     context_.measurer, style_.line_spacing);
       out.height += flowed.height + (out.blocks.empty() ? 0 : style_.note_gap);
-      out.blocks.emplace_back(std::move(flowed), block.align);
+      FlowedBlock placed{std::move(flowed), block.align, block.suffix, 0};
+      for (const auto& run : block.suffix) {
+        placed.suffix_width += context_.measurer.measure(run.text, run.font).width;
+      }
+      out.blocks.push_back(std::move(placed));
     }
     return out;
   }
-
-  struct FlowedRow {
-    std::vector<FlowedCell> own;           // label and organizer cells
-    std::vector<const FlowedCell*> cells;  // every cell; year cells point into the memo
-    double height = 0;
-  };
 
   // Identity of a cell's content, for sharing the work on identical year cells.
   static std::string cell_key(const Cell& cell) {
     std::string key;
     for (const auto& block : cell.blocks) {
       for (const auto& run : block.runs) key += run.text + '\x1f';
+      for (const auto& run : block.suffix) key += run.text + '\x1d';
       key += '\x1e';
     }
     return key;
@@ -366,10 +435,22 @@ class TableBuilder {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const FlowedCell& cell = *row.cells[c];
       double top = y + (row.height - cell.height) / 2;  // content centred vertically
-      for (const auto& [flowed, align] : cell.blocks) {
+      for (const auto& block : cell.blocks) {
+        const FlowedText& flowed = block.text;
+        size_t first = out.size();
         place_text(flowed,
                    {x + style_.pad_x, top, columns_[c].width - 2 * style_.pad_x, flowed.height},
-                   align, VAlign::top, out);
+                   block.align, VAlign::top, out);
+        if (!block.suffix.empty() && out.size() > first) {
+          const auto& last = std::get<scene::TextLine>(out.back());
+          double after = last.baseline.x + last.width + kSuffixGap;
+          for (const auto& run : block.suffix) {
+            double width = context_.measurer.measure(run.text, run.font).width;
+            out.emplace_back(
+                scene::TextLine{{after, last.baseline.y}, run.text, run.font, run.color, width});
+            after += width;
+          }
+        }
         top += flowed.height + style_.note_gap;
       }
       x += columns_[c].width;
@@ -402,21 +483,10 @@ class TableBuilder {
     out.emplace_back(std::move(frame));
   }
 
-  ElementLayout paginate() {
+  ElementLayout paginate(const std::vector<FlowedRow>& rows) {
     const scene::Rect& box = context_.box;
     FlowedRow header = flow_row(header_);
-    // The footnote (coverage caveat) goes under the table on every page.
-    FlowedText footnote;
-    std::string note = context_.expand(data_.footnote);
-    if (!note.empty()) {
-      footnote = flow_text(parse_emphasis(note, context_.theme.font(context_.theme.footnote_size),
-                                          context_.theme.muted, context_.theme.accent),
-                           box.width, context_.measurer, context_.theme.line_spacing);
-    }
-    const double note_gap = 4;
-    double footnote_height = note.empty() ? 0 : footnote.height + note_gap;
-    double room = box.height - footnote_height - header.height;
-
+    double room = box.height - footnote_height_ - header.height;
     ElementLayout out;
     std::vector<scene::Item>* page = &out.items;
     std::vector<double> bottoms;
@@ -427,9 +497,10 @@ class TableBuilder {
       std::vector<double> all = {box.y + header.height};
       all.insert(all.end(), bottoms.begin(), bottoms.end());
       paint_grid(box.y, all, *page);
-      if (!note.empty())
-        place_text(footnote, {box.x, y + note_gap, box.width, footnote.height}, Align::left,
+      if (!footnote_text_.empty()) {
+        place_text(footnote_, {box.x, y + kNoteGap, box.width, footnote_.height}, Align::left,
                    VAlign::top, *page);
+      }
     };
     auto start_page = [&] {
       paint_row(header, box.y, true, false, *page);
@@ -438,8 +509,8 @@ class TableBuilder {
       on_page = 0;
     };
     start_page();
-    for (size_t r = 0; r < rows_.size(); ++r) {
-      FlowedRow row = flow_row(rows_[r]);
+    for (size_t r = 0; r < rows.size(); ++r) {
+      const FlowedRow& row = rows[r];
       if (on_page > 0 && y + row.height > box.y + header.height + room + 0.01) {
         finish_page();
         out.more_pages.emplace_back();
@@ -456,7 +527,7 @@ class TableBuilder {
       bottoms.push_back(y);
       ++on_page;
     }
-    if (out.more_pages.empty()) out.used_height = y - box.y + footnote_height;
+    if (out.more_pages.empty()) out.used_height = y - box.y + footnote_height_;
     finish_page();
     return out;
   }
@@ -472,6 +543,12 @@ class TableBuilder {
   std::vector<Column> base_;  // measured at full size
   std::vector<double> base_header_natural_;
   std::unordered_map<std::string, FlowedCell> year_cells_;  // lookup only
+  double current_scale_ = 1.0;                              // scale the cells' fonts are set at
+  std::string footnote_text_;
+  FlowedText footnote_;
+  double footnote_height_ = 0;
+  static constexpr double kNoteGap = 4;
+  static constexpr double kSuffixGap = 1;
   bool fits_ = true;
 };
 

@@ -4,8 +4,9 @@
 // wrap; rows that do not fit continue on further pages with the header repeated.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
-#include <unordered_map>
+#include <utility>
 
 #include "core/layout/text_style.h"
 #include "core/registry/fiscal_year.h"
@@ -105,6 +106,13 @@ struct Cell {
   std::vector<CellBlock> blocks;
 };
 
+// A body row: its label and organizer cells, and per year an index into the distinct year cells.
+struct TableRow {
+  Cell label;
+  Cell organizers;
+  std::vector<uint32_t> years;
+};
+
 struct Column {
   double min = 0, natural = 0, width = 0;
 };
@@ -153,7 +161,7 @@ class TableBuilder {
     std::vector<FlowedRow> rows = flow_all();
     // A table that nearly fits one page is set a little smaller (down to the theme's limit),
     // as a person would; one that cannot fit continues on further pages at the size above.
-    double needed = header_.empty() ? 0 : flow_row(header_).height;
+    double needed = flow_header().height;
     for (const auto& row : rows) needed += row.height;
     double room = context_.box.height - footnote_height_;
     if (needed > room + 0.01 && rows.size() > 1 && scale * room / needed >= limit - 1e-9) {
@@ -162,7 +170,7 @@ class TableBuilder {
            smaller -= 0.02) {
         apply_scale(smaller);
         rows = flow_all();
-        double total = flow_row(header_).height;
+        double total = flow_header().height;
         for (const auto& row : rows) total += row.height;
         if (total <= room + 0.01) {
           fitted = true;
@@ -185,13 +193,15 @@ class TableBuilder {
     }
     style_ = style_at(context_.theme, scale);
     fit_columns(scale, true);
-    year_cells_.clear();
+    // Year columns share one width, so each distinct year cell is flowed once for all rows.
+    year_flowed_.clear();
+    for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, columns_[2].width));
   }
 
   std::vector<FlowedRow> flow_all() {
     std::vector<FlowedRow> rows;
     rows.reserve(rows_.size());
-    for (const auto& cells : rows_) rows.push_back(flow_row(cells));
+    for (const auto& row : rows_) rows.push_back(flow_row(row));
     return rows;
   }
 
@@ -210,6 +220,27 @@ class TableBuilder {
     return {{value, font, color}};
   }
 
+  // The year cell for `cell` (null: no session), shared by every row with the same content.
+  uint32_t year_cell(const analysis::MatrixCell* cell) {
+    if (!cell || cell->sessions == 0) return 0;
+    int shown = data_.counts && cell->sessions > 1 ? cell->sessions : 1;
+    auto key = std::make_pair(shown, cell->notes);
+    auto found = year_cell_index_.find(key);
+    if (found != year_cell_index_.end()) return found->second;
+    Cell made;
+    CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
+    if (shown > 1) mark.suffix.push_back({"×" + std::to_string(shown), style_.note, style_.muted});
+    made.blocks.push_back(std::move(mark));
+    for (const auto& note : cell->notes) {
+      if (!note.empty())
+        made.blocks.push_back({text(note, style_.note, style_.muted), Align::center});
+    }
+    year_cells_.push_back(std::move(made));
+    uint32_t index = static_cast<uint32_t>(year_cells_.size() - 1);
+    year_cell_index_.emplace(std::move(key), index);
+    return index;
+  }
+
   void make_cells() {
     const size_t columns = 2 + matrix_.years.size();
     header_.assign(columns, {});
@@ -224,31 +255,23 @@ class TableBuilder {
           {text(year_label(matrix_.years[y], data_.years), style_.header, style_.header_text),
            Align::center});
     }
-    rows_.assign(matrix_.rows.size(), std::vector<Cell>(columns));
+    year_cells_.assign(1, Cell{});  // index 0: no session that year
+    rows_.assign(matrix_.rows.size(), TableRow{});
     for (size_t r = 0; r < matrix_.rows.size(); ++r) {
       const auto& row = matrix_.rows[r];
-      auto& cells = rows_[r];
-      cells[0].blocks.push_back({text(row.label, style_.body, style_.text), Align::left});
+      TableRow& cells = rows_[r];
+      cells.label.blocks.push_back({text(row.label, style_.body, style_.text), Align::left});
       if (!row.organizers.empty()) {
-        cells[1].blocks.push_back(
+        cells.organizers.blocks.push_back(
             {text(join(row.organizers, " "), style_.body, style_.text), Align::left});
       }
       if (!row.note.empty()) {
-        cells[1].blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});
+        cells.organizers.blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});
       }
+      cells.years.resize(matrix_.years.size());
       for (size_t y = 0; y < matrix_.years.size(); ++y) {
         auto found = row.cells.find(matrix_.years[y]);
-        if (found == row.cells.end() || found->second.sessions == 0) continue;
-        CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
-        if (data_.counts && found->second.sessions > 1) {
-          mark.suffix.push_back(
-              {"×" + std::to_string(found->second.sessions), style_.note, style_.muted});
-        }
-        cells[2 + y].blocks.push_back(std::move(mark));
-        for (const auto& note : found->second.notes) {
-          if (!note.empty())
-            cells[2 + y].blocks.push_back({text(note, style_.note, style_.muted), Align::center});
-        }
+        cells.years[y] = year_cell(found == row.cells.end() ? nullptr : &found->second);
       }
     }
   }
@@ -261,8 +284,10 @@ class TableBuilder {
       }
     };
     for (auto& cell : header_) rescale(cell);
-    for (auto& cells : rows_) {
-      for (auto& cell : cells) rescale(cell);
+    for (auto& cell : year_cells_) rescale(cell);
+    for (auto& row : rows_) {
+      rescale(row.label);
+      rescale(row.organizers);
     }
   }
 
@@ -272,15 +297,14 @@ class TableBuilder {
     for (size_t c = 0; c < count; ++c) measure_column(base_[c], header_[c]);
     base_header_natural_.assign(count, 0);
     for (size_t c = 0; c < count; ++c) base_header_natural_[c] = base_[c].natural;
-    // Most year cells are alike (a lone ●): measure each distinct one once.
-    std::unordered_map<std::string, bool> seen;
-    for (const auto& cells : rows_) {
-      for (size_t c = 0; c < count; ++c) {
-        if (c >= 2 && !seen.emplace(cell_key(cells[c]), true).second) continue;
-        measure_column(c >= 2 ? base_[2] : base_[c], cells[c]);
-      }
+    for (const auto& row : rows_) {
+      measure_column(base_[0], row.label);
+      measure_column(base_[1], row.organizers);
     }
-    for (size_t c = 3; c < count; ++c) base_[c] = base_[2];
+    if (count > 2) {
+      for (const auto& cell : year_cells_) measure_column(base_[2], cell);
+      for (size_t c = 3; c < count; ++c) base_[c] = base_[2];
+    }
   }
 
   void measure_column(Column& column, const Cell& cell) {
@@ -386,35 +410,28 @@ class TableBuilder {
     return out;
   }
 
-  // Identity of a cell's content, for sharing the work on identical year cells.
-  static std::string cell_key(const Cell& cell) {
-    std::string key;
-    for (const auto& block : cell.blocks) {
-      for (const auto& run : block.runs) key += run.text + '\x1f';
-      for (const auto& run : block.suffix) key += run.text + '\x1d';
-      key += '\x1e';
-    }
-    return key;
+  FlowedRow flow_row(const TableRow& cells) {
+    FlowedRow row;
+    row.own.reserve(2);  // cells point into it
+    row.own.push_back(flow_cell(cells.label, columns_[0].width));
+    row.own.push_back(flow_cell(cells.organizers, columns_[1].width));
+    row.cells = {&row.own[0], &row.own[1]};
+    for (uint32_t index : cells.years) row.cells.push_back(&year_flowed_[index]);
+    return finish_row(std::move(row));
   }
 
-  FlowedRow flow_row(const std::vector<Cell>& cells) {
+  FlowedRow flow_header() {
     FlowedRow row;
+    row.own.reserve(header_.size());
+    for (size_t c = 0; c < header_.size(); ++c)
+      row.own.push_back(flow_cell(header_[c], columns_[c].width));
+    for (const auto& cell : row.own) row.cells.push_back(&cell);
+    return finish_row(std::move(row));
+  }
+
+  FlowedRow finish_row(FlowedRow row) {
     double tallest = 0;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (c >= 2) {
-        // Year columns share one width, so identical cells flow identically.
-        auto [it, fresh] = year_cells_.try_emplace(cell_key(cells[c]));
-        if (fresh) it->second = flow_cell(cells[c], columns_[c].width);
-        row.cells.push_back(&it->second);
-      } else {
-        row.own.push_back(flow_cell(cells[c], columns_[c].width));
-        row.cells.push_back(nullptr);
-      }
-    }
-    for (size_t c = 0, own = 0; c < row.cells.size(); ++c) {
-      if (!row.cells[c]) row.cells[c] = &row.own[own++];
-      tallest = std::max(tallest, row.cells[c]->height);
-    }
+    for (const auto* cell : row.cells) tallest = std::max(tallest, cell->height);
     // Every row is at least one body line tall, so empty rows still read as rows.
     double line = style_.body.size * style_.line_spacing;
     row.height = std::max(tallest, line) + 2 * style_.pad_y;
@@ -485,7 +502,7 @@ class TableBuilder {
 
   ElementLayout paginate(const std::vector<FlowedRow>& rows) {
     const scene::Rect& box = context_.box;
-    FlowedRow header = flow_row(header_);
+    FlowedRow header = flow_header();
     double room = box.height - footnote_height_ - header.height;
     ElementLayout out;
     std::vector<scene::Item>* page = &out.items;
@@ -538,12 +555,14 @@ class TableBuilder {
   const analysis::SpreadMatrix& matrix_;
   Style style_;
   std::vector<Cell> header_;
-  std::vector<std::vector<Cell>> rows_;
+  std::vector<TableRow> rows_;
+  std::vector<Cell> year_cells_;         // distinct year cells; 0 is the empty one
+  std::vector<FlowedCell> year_flowed_;  // the same, flowed at the current scale
+  std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_cell_index_;
   std::vector<Column> columns_;
   std::vector<Column> base_;  // measured at full size
   std::vector<double> base_header_natural_;
-  std::unordered_map<std::string, FlowedCell> year_cells_;  // lookup only
-  double current_scale_ = 1.0;                              // scale the cells' fonts are set at
+  double current_scale_ = 1.0;  // scale the cells' fonts are set at
   std::string footnote_text_;
   FlowedText footnote_;
   double footnote_height_ = 0;

@@ -190,6 +190,7 @@ Cell prefecture_field(const std::string& f, const analysis::PrefectureClass& pre
   if (f == "rollouts") return text_cell(join(ids, table.list_separator));
   if (f == "rollout_names") return text_cell(join(names, "\n"));
   if (f == "reasons") return text_cell(join(reasons, "\n"));
+  if (f == "notes") return text_cell(join(pref.notes, "\n"));
   return {};
 }
 

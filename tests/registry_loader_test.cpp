@@ -255,6 +255,10 @@ TEST_CASE("region ids: pattern and uniqueness") {
         "f.yaml:13:10: error: bad region id 'Kashiwa-2' (use [a-z0-9][a-z0-9-]*)");
   CHECK(only_error(kHead + "  - {id: -x, name: x, prefecture: 千葉県, level: ward}\n") ==
         "f.yaml:13:10: error: bad region id '-x' (use [a-z0-9][a-z0-9-]*)");
+  // References to a malformed id resolve, so the id is the only complaint.
+  CHECK(only_error(kHead + "  - {id: Ka, name: x, prefecture: 千葉県, level: ward}\nsessions:\n" +
+                   "  - {region: Ka, fiscal_year: 2011}\n") ==
+        "f.yaml:13:10: error: bad region id 'Ka' (use [a-z0-9][a-z0-9-]*)");
   CHECK(only_error(kHead + "  - {id: kashiwa, name: x, prefecture: 千葉県, level: ward}\n") ==
         "f.yaml:13:10: error: duplicate region id 'kashiwa' (first defined at line 5)");
   CHECK(registry::is_valid_id("a"));
@@ -324,7 +328,7 @@ TEST_CASE("within: references and cycles") {
         "f.yaml:13:13: error: unknown region 'kashiwaa' (did you mean 'kashiwa'?)");
   CHECK(only_error(kHead + "    within: zzz\n") == "f.yaml:13:13: error: unknown region 'zzz'");
   CHECK(only_error(kHead + "    within: matsudo\n") ==
-        "f.yaml:13:13: error: 'within' cycle: matsudo -> matsudo");
+        "f.yaml:13:13: error: region 'matsudo' cannot be within itself");
   const std::string cycle = R"(tenkai: 1
 registry: {title: T}
 regions:

@@ -88,6 +88,37 @@ std::string sessions_with_functions(const Registry& registry,
   return join_list(parts);
 }
 
+// Up to four sessions are listed; more are given as first 〜 last and a count.
+std::string compact_session_list(const Registry& registry, const std::vector<size_t>& list) {
+  if (list.size() <= 4) return join_list(session_labels(registry, list));
+  return session_label_in_region(registry, list.front()) + " 〜 " +
+         session_label_in_region(registry, list.back()) + " の" + std::to_string(list.size()) +
+         "回";
+}
+
+// "時系列では 2011年度 第1回 が leader、その後 intro・connect。" when the first session's function
+// differs from what followed (the P3 story); empty otherwise.
+std::string change_over_time(const Registry& registry, const std::vector<SessionClass>& classes,
+                             const std::vector<size_t>& list) {
+  if (list.empty()) return "";
+  size_t first = list.front();
+  for (size_t s : list) {
+    if (registry.sessions[s].fiscal_year < registry.sessions[first].fiscal_year) first = s;
+  }
+  Function opening = classes.at(first).function;
+  std::vector<std::string> later;
+  for (size_t s : list) {
+    if (s == first) continue;
+    std::string name = registry::to_string(classes.at(s).function);
+    if (std::find(later.begin(), later.end(), name) == later.end()) later.push_back(name);
+  }
+  if (later.empty() || (later.size() == 1 && later[0] == registry::to_string(opening))) return "";
+  std::string joined;
+  for (size_t i = 0; i < later.size(); ++i) joined += (i ? "・" : "") + later[i];
+  return "時系列では " + session_label_in_region(registry, first) + " が " +
+         registry::to_string(opening) + "、その後 " + joined + " が開かれている。";
+}
+
 std::string first_year_text(const Registry& registry, const Facts& facts, size_t region) {
   return region_label(registry, region) + "（初回 " +
          std::to_string(first_fiscal_year(registry, facts.sessions[region])) + "年度）";
@@ -236,7 +267,7 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
     if (with.empty()) continue;
     ++distinct;
     per_function.push_back(std::string(registry::to_string(f)) + ": " +
-                           join_list(session_labels(registry, with)));
+                           compact_session_list(registry, with));
   }
   std::string head = label + "は" + level_text(registry.regions[r].level) +
                      "で P2 の根拠（広域リーダー研修からの leader_alumni リンク）がなく、開催" +
@@ -248,7 +279,8 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
   if (distinct >= 2) {
     area.pattern = Pattern::P3;
     area.reason = head + functions + " と " + std::to_string(distinct) +
-                  "種類あるため P3（市町村単位の開催＋時系列で研修会の機能が変化）。";
+                  "種類あるため P3（市町村単位の開催＋時系列で研修会の機能が変化）。" +
+                  change_over_time(registry, classes, list);
   } else {
     area.pattern = Pattern::P1;
     area.reason = head + functions +

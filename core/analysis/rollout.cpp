@@ -169,8 +169,9 @@ void check_r2(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
       lonely.push_back(c.with_first(h));
       continue;
     }
-    clauses.push_back(c.with_first(h) + "が県単位で開催し、同じ県の " + join_list(others) + " が " +
-                      std::to_string(c.first(h)) + "年度以降に開催している");
+    clauses.push_back(c.with_first(h) + "が都道府県単位で開催し、同じ" + reg.regions[h].prefecture +
+                      "の " + join_list(others) + " が " + std::to_string(c.first(h)) +
+                      "年度以降に開催している");
   }
   if (!clauses.empty()) {
     evidence.reason = join_list(clauses) + "ため R2（都道府県単位の開催＋市町村単位の開催）。";

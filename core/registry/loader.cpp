@@ -155,11 +155,12 @@ void read_region(ReadContext& context, const YAML::Node& node, RegistryDraft& dr
   Region region;
   region.pos = context.pos(node);
   if (auto id = map.text("id", true)) {
-    if (is_valid_id(*id))
-      region.id = *id;
-    else
+    // A malformed id is still kept, so references to it do not pile up further errors.
+    region.id = *id;
+    if (!is_valid_id(*id)) {
       map.error_at_value("id", "bad region id '" + yaml::excerpt(*id) + "'",
                          "use [a-z0-9][a-z0-9-]*");
+    }
   }
   if (auto name = map.text("name", true)) region.name = *name;
   if (auto prefecture = map.text("prefecture", true)) {

@@ -72,7 +72,12 @@ void check_within_cycles(RegistryDraft& draft, Diagnostics& diagnostics) {
         node = *regions[node].within_index;
       } while (node != earliest);
       path += regions[earliest].id;
-      diagnostics.error(draft.region_positions[earliest].within, "'within' cycle: " + path);
+      if (chain.size() - first == 1) {
+        diagnostics.error(draft.region_positions[earliest].within,
+                          "region '" + regions[earliest].id + "' cannot be within itself");
+      } else {
+        diagnostics.error(draft.region_positions[earliest].within, "'within' cycle: " + path);
+      }
     }
     for (size_t index : chain) state[index] = 2;
   }

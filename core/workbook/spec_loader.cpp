@@ -46,7 +46,7 @@ const std::vector<std::string> kPrintKeys = {"orientation",   "paper",  "fit",
 const std::vector<std::string> kTableKeys = {
     "data",   "title",          "title_format",   "header_format",   "columns",
     "totals", "totals_format",  "footnote",       "footnote_format", "rows",
-    "mark",   "note_separator", "list_separator", "gap_after"};
+    "mark",   "count_sessions", "note_separator", "list_separator",  "gap_after"};
 const std::vector<std::string> kColumnKeys = {"field",  "header", "width", "min_width", "max_width",
                                               "format", "hidden", "yes",   "no"};
 const std::vector<std::string> kTotalKeys = {"kind", "label"};
@@ -313,6 +313,8 @@ class SpecParser {
       table.totals_format = format_ref(item, "totals_format");
       table.footnote_format = format_ref(item, "footnote_format");
       if (item["mark"]) table.mark = opt_text(item, "mark", "'mark'", false);
+      if (auto v = item["count_sessions"])
+        table.count_sessions = in_.boolean(v, "'count_sessions'").value_or(false);
       if (item["note_separator"])
         table.note_separator = opt_text(item, "note_separator", "'note_separator'", false);
       if (item["list_separator"])

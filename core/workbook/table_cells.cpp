@@ -69,7 +69,7 @@ Cell region_field(const std::string& field, const Region& region) {
 
 std::string matrix_cell_text(const analysis::MatrixCell& cell, const TableSpec& table) {
   std::string text = table.mark;
-  if (cell.sessions > 1) text += "×" + std::to_string(cell.sessions);
+  if (table.count_sessions && cell.sessions > 1) text += "×" + std::to_string(cell.sessions);
   for (const auto& note : cell.notes) text += table.note_separator + note;
   return text;
 }

@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/workbook/data_fields.h"
 
 #include "tests/support.h"
 
@@ -187,4 +190,25 @@ workbook:
       result,
       "y.yaml:8:18: error: placeholder '{era}' is only known in the header of a 'years' column"));
   CHECK(has_message(result, "y.yaml:10:38: error: placeholder '{year}' is only known"));
+}
+
+TEST_CASE("the published JSON Schema names the same data, fields and values as the loader") {
+  auto schema = nlohmann::json::parse(
+      testing::read_file(testing::source_path("schemas/workbook.schema.json")));
+  const auto& defs = schema["$defs"];
+  std::vector<std::string> sources = defs["table"]["properties"]["data"]["enum"];
+  CHECK(sources == workbook::data_source_names());
+  size_t checked = 0;
+  for (const auto& variant : defs["table"]["allOf"]) {
+    std::string source = variant["if"]["properties"]["data"]["const"];
+    std::vector<std::string> fields =
+        variant["then"]["properties"]["columns"]["items"]["properties"]["field"]["enum"];
+    auto parsed = workbook::parse_data_source(source);
+    REQUIRE(parsed);
+    CHECK(fields == workbook::field_names(*parsed));
+    ++checked;
+  }
+  CHECK(checked == sources.size());
+  std::vector<std::string> about = defs["about_row"]["properties"]["field"]["enum"];
+  CHECK(about == workbook::about_value_names());
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/workbook/data_fields.h"
@@ -211,4 +212,37 @@ TEST_CASE("the published JSON Schema names the same data, fields and values as t
   CHECK(checked == sources.size());
   std::vector<std::string> about = defs["about_row"]["properties"]["field"]["enum"];
   CHECK(about == workbook::about_value_names());
+}
+
+TEST_CASE("columns count characters, not bytes, after Japanese text; a stray comma cannot hang") {
+  const char* text = R"(tenkai: 1
+workbook:
+  output: b.xlsx
+  sheets:
+    - name: 一覧
+      tables:
+        - data: sessions
+          columns:
+            - {field: label, header: 開催地域, formt: text}
+)";
+  auto result = parse_workbook_spec(text, "u.yaml");
+  CHECK(has_message(
+      result, "u.yaml:9:44: error: unknown key 'formt' in a column (did you mean 'format'?)"));
+
+  auto comma = parse_workbook_spec("tenkai: 1\n,\n", "c.yaml");
+  CHECK_FALSE(comma.spec);
+  CHECK(comma.diagnostics.has_errors());
+}
+
+TEST_CASE("the fuzz corpus of workbook specs loads without crashing, errors positioned") {
+  size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::source_path("fuzz/corpus/workbook"))) {
+    CAPTURE(entry.path().string());
+    auto result = workbook::load_workbook_spec(entry.path().string());
+    CHECK(result.spec.has_value() != result.diagnostics.has_errors());
+    for (const auto& d : result.diagnostics.items()) CHECK(d.pos.line > 0);
+    ++files;
+  }
+  CHECK(files >= 3);
 }

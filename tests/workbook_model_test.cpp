@@ -183,6 +183,7 @@ TEST_CASE("an empty registry still gives a well-formed model: plain zero totals,
 
 TEST_CASE("classification rows appear when the classifier supplies them") {
   testing::Analysed a(testing::small_registry());
+  a.classification = {};  // only the hand-made entries below, not the real classifier's
   a.classification.areas.push_back({0, analysis::Pattern::P3, "柏市: leader then intro"});
   analysis::PrefectureClass tokyo;
   tokyo.prefecture = "東京都";

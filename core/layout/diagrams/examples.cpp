@@ -90,17 +90,24 @@ std::optional<size_t> pick_pattern_region(const registry::Registry& registry,
   return best;
 }
 
-RolloutPick pick_rollout(const analysis::Classification& classification, analysis::Rollout rollout,
+RolloutPick pick_rollout(const registry::Registry& registry,
+                         const analysis::Classification& classification, analysis::Rollout rollout,
                          const std::string& requested_prefecture) {
   RolloutPick best;
-  size_t best_score = 0;
+  std::pair<size_t, size_t> best_score{0, 0};
   for (const auto& pref : classification.prefectures) {
     for (const auto& evidence : pref.rollouts) {
       if (evidence.rollout != rollout) continue;
       if (!requested_prefecture.empty() && pref.prefecture == requested_prefecture) {
         return {&pref, &evidence};
       }
-      size_t score = evidence.regions.size() + evidence.links.size();
+      size_t held = 0;
+      if (!evidence.regions.empty()) {
+        for (const auto& session : registry.sessions) {
+          held += session.region_index == evidence.regions.front();
+        }
+      }
+      std::pair<size_t, size_t> score{evidence.regions.size() + evidence.links.size(), held};
       if (!best.evidence || score > best_score) {
         best = {&pref, &evidence};
         best_score = score;

@@ -26,8 +26,10 @@ struct RolloutPick {
   const analysis::RolloutEvidence* evidence = nullptr;
 };
 // A prefecture showing `rollout`: the named one, else the one with the most evidence regions
-// and links (code order breaks ties). Empty when none shows it.
-RolloutPick pick_rollout(const analysis::Classification& classification, analysis::Rollout rollout,
+// and links, then the most sessions in its leading region (a municipality that kept holding
+// them tells R1 best); code order breaks ties. Empty when none shows it.
+RolloutPick pick_rollout(const registry::Registry& registry,
+                         const analysis::Classification& classification, analysis::Rollout rollout,
                          const std::string& requested_prefecture);
 
 // The alumni regions of a hub: `to` of its qualifying leader_alumni links, in link order.

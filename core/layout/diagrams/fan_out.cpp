@@ -34,6 +34,20 @@ double title_size(Canvas& canvas, const std::vector<FanItem>& items, double widt
                                    max_size, true, 4);
     worst = std::min(worst, std::abs(s) * (s < 0 ? 0.5 : 1));
   }
+  // Details are set at 72% of the title size; the longest one must fit too.
+  size_t longest = items.size();
+  double longest_width = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].detail.empty()) continue;
+    double w = canvas.text_width(items[i].detail, 10);
+    if (w > longest_width) longest_width = w, longest = i;
+  }
+  if (longest < items.size()) {
+    double s = canvas.fitting_size(items[longest].detail,
+                                   {0, 0, width - 2 * pad, height * 0.42 - pad / 2},
+                                   max_size * 0.72, false, 3, true);
+    worst = std::min(worst, std::abs(s) / 0.72 * (s < 0 ? 0.5 : 1));
+  }
   return worst;
 }
 
@@ -61,10 +75,17 @@ Grid choose_grid(Canvas& canvas, const Rect& area, const std::vector<FanItem>& i
 }  // namespace
 
 std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
-                           const std::vector<FanItem>& items, const FanStyle& style) {
+                           const std::vector<FanItem>& given, const FanStyle& style) {
   std::vector<Rect> placed;
-  if (items.empty() || area.width <= 0 || area.height <= 0) return placed;
+  if (given.empty() || area.width <= 0 || area.height <= 0) return placed;
+  std::vector<FanItem> items = given;
   Grid grid = choose_grid(canvas, area, items, style.max_size);
+  // Too many to carry their details legibly: names only, in larger type.
+  constexpr double kSmallest = 7;
+  if (grid.size < kSmallest) {
+    for (auto& item : items) item.detail.clear();
+    grid = choose_grid(canvas, area, items, style.max_size);
+  }
   double total_height = grid.rows * grid.height + (grid.rows - 1) * grid.gap;
   double top = area.y + std::max(0.0, (area.height - total_height) / 2);
   if (grid.rows == 1) top = area.y + std::max(0.0, area.height - grid.height) * 0.35;
@@ -132,7 +153,7 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
       canvas.label(item.title, upper, grid.size, canvas.theme().text, Align::center, VAlign::bottom,
                    true, 4);
       canvas.label(item.detail, lower, grid.size * 0.72, canvas.theme().muted, Align::center,
-                   VAlign::top, false, 4);
+                   VAlign::top, false, 3, true);
     }
   }
   return placed;

@@ -7,7 +7,7 @@ namespace tenkai::layout::diagrams {
 
 RolloutPick rollout_subject(LayoutContext& context, const ElementSpec& element,
                             analysis::Rollout rollout, const std::string& requested) {
-  RolloutPick pick = pick_rollout(context.classification, rollout, requested);
+  RolloutPick pick = pick_rollout(context.registry, context.classification, rollout, requested);
   if (!requested.empty() && pick.prefecture && pick.prefecture->prefecture != requested) {
     context.warn(element, requested + " does not show " + analysis::to_string(rollout) +
                               "; showing " + pick.prefecture->prefecture);

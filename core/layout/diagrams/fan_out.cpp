@@ -16,39 +16,43 @@ struct Grid {
   double width = 0, height = 0, gap = 0, size = 0;
 };
 
-// The label size the longest title gets in a box of `width` × `height` (two lines of text).
+// Width of the widest of `text`'s own lines at `size`, and how many lines it has.
+std::pair<double, size_t> widest_line(Canvas& canvas, const std::string& text, double size,
+                                      bool bold) {
+  double widest = 0;
+  size_t lines = 0, start = 0;
+  while (true) {
+    size_t end = text.find('\n', start);
+    widest = std::max(widest, canvas.text_width(text.substr(start, end - start), size, bold));
+    ++lines;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return {widest, lines};
+}
+
+// The size at which every title (and, at 72% of it, every detail) keeps each of its lines
+// unbroken in a box of `width` × `height`: unbroken names read best, so the grid search
+// favours boxes wide enough for them.
 double title_size(Canvas& canvas, const std::vector<FanItem>& items, double width, double height,
                   double max_size) {
+  constexpr double kProbe = 10, kSpacing = 1.15;
   double pad = std::min(width, height) * 0.08;
   double worst = max_size;
-  // Only the widest titles limit the size; checking a few keeps the search cheap for 40 items.
-  std::vector<std::pair<double, size_t>> widths;
-  for (size_t i = 0; i < items.size(); ++i) {
-    widths.push_back({canvas.text_width(items[i].title, 10, true), i});
-  }
-  std::sort(widths.rbegin(), widths.rend());
-  for (size_t k = 0; k < std::min<size_t>(3, widths.size()); ++k) {
-    const auto& item = items[widths[k].second];
+  for (const auto& item : items) {
     double share = item.detail.empty() ? 1.0 : 0.58;
-    double s = canvas.fitting_size(item.title, {0, 0, width - 2 * pad, height * share - pad},
-                                   max_size, true, 4);
-    worst = std::min(worst, std::abs(s) * (s < 0 ? 0.5 : 1));
+    auto [w, lines] = widest_line(canvas, item.title, kProbe, true);
+    double by_width = w > 0 ? kProbe * (width - 2 * pad) / w : max_size;
+    double by_height = (height * share - pad) / (kSpacing * lines);
+    worst = std::min({worst, by_width, by_height});
+    if (!item.detail.empty()) {
+      auto [dw, dlines] = widest_line(canvas, item.detail, kProbe, false);
+      double d_width = dw > 0 ? kProbe * (width - 2 * pad) / dw : max_size;
+      double d_height = (height * 0.42 - pad / 2) / (kSpacing * dlines);
+      worst = std::min({worst, d_width / 0.72, d_height / 0.72});
+    }
   }
-  // Details are set at 72% of the title size; the longest one must fit too.
-  size_t longest = items.size();
-  double longest_width = 0;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].detail.empty()) continue;
-    double w = canvas.text_width(items[i].detail, 10);
-    if (w > longest_width) longest_width = w, longest = i;
-  }
-  if (longest < items.size()) {
-    double s = canvas.fitting_size(items[longest].detail,
-                                   {0, 0, width - 2 * pad, height * 0.42 - pad / 2},
-                                   max_size * 0.72, false, 3, true);
-    worst = std::min(worst, std::abs(s) / 0.72 * (s < 0 ? 0.5 : 1));
-  }
-  return worst;
+  return std::max(worst, 0.0) * 0.98;  // a hair of slack for rounding in the measurer
 }
 
 Grid choose_grid(Canvas& canvas, const Rect& area, const std::vector<FanItem>& items,
@@ -79,6 +83,15 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
   std::vector<Rect> placed;
   if (given.empty() || area.width <= 0 || area.height <= 0) return placed;
   std::vector<FanItem> items = given;
+  if (items.size() > style.max_items && style.max_items >= 2) {
+    size_t rest = items.size() - (style.max_items - 1);
+    items.resize(style.max_items - 1);
+    FanItem more;
+    more.title = "ほか" + std::to_string(rest) + "地域";
+    more.fill = {1, 1, 1, 1};
+    more.stroke = canvas.theme().muted;
+    items.push_back(more);
+  }
   Grid grid = choose_grid(canvas, area, items, style.max_size);
   // Too many to carry their details legibly: names only, in larger type.
   constexpr double kSmallest = 7;
@@ -130,11 +143,18 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
     if (grid.rows == 1) {
       for (const auto& r : placed)
         canvas.arrow(from, {r.x + r.width / 2, r.y - 1}, style.arrow, width);
-    } else {
+    } else if (grid.columns <= 6) {
       for (size_t c = 0; c < grid.columns && c < placed.size(); ++c) {
         const Rect& r = placed[c];
         canvas.arrow(from, {r.x + r.width / 2, r.y - 1}, style.arrow, width);
       }
+    } else {
+      // Many columns: one arrow to a bracket spanning the grid, not a thicket of lines.
+      double left = placed.front().x, right = placed[grid.columns - 1].x + grid.width;
+      double bar_y = placed.front().y - std::max(4.0, grid.gap);
+      canvas.polyline({{left, bar_y + 3}, {left, bar_y}, {right, bar_y}, {right, bar_y + 3}},
+                      style.arrow, width);
+      canvas.arrow(from, {from.x, bar_y - 1}, style.arrow, width * 1.3);
     }
   }
   for (size_t i = 0; i < items.size(); ++i) {

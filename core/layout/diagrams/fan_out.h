@@ -21,6 +21,8 @@ struct FanStyle {
   double max_size = 14;  // label size the search starts from
   scene::Color arrow{0.35, 0.35, 0.35, 1};
   bool arrows = true;
+  // More items than this: the last box says "ほか N地域" instead, so type stays legible.
+  size_t max_items = 48;
 };
 
 // Draws the items inside `area` and the arrows from the bottom centre of `source`. Returns the

@@ -1,6 +1,7 @@
 // 展開手順１: one municipality's continuing sessions, then its know-how spreading to the rest
 // of the prefecture (the regions its know_how / spread links reach).
 #include <algorithm>
+#include <cmath>
 
 #include "core/analysis/reason_text.h"
 #include "core/layout/diagrams/diagrams.h"
@@ -23,14 +24,24 @@ void year_dots(Canvas& canvas, const Rect& r, const std::vector<int>& years, int
   double w = r.width / n;
   double radius = std::min({w * 0.3, r.height * 0.22, size * 0.7});
   scene::Color on = diagrams::function_color(Function::intro);
+  // Label every year when the labels fit their slots, else every k-th (first and last always).
+  auto label_of = [&](int year) {
+    return era ? registry::era_short_label(year) : std::to_string(year);
+  };
+  double widest = canvas.text_width(label_of(last), size * 0.8) + 3;
+  int every = std::max(1, static_cast<int>(std::ceil(widest / w)));
   for (int k = 0; k < n; ++k) {
     int year = first + k;
     bool held = std::find(years.begin(), years.end(), year) != years.end();
     scene::Point c{r.x + w * (k + 0.5), r.y + radius + 1};
     canvas.circle(c, radius, held ? on : diagrams::tint(canvas.theme().muted, 0.75));
-    std::string label = era ? registry::era_short_label(year) : std::to_string(year);
-    canvas.label(label, {r.x + w * k, c.y + radius + 1, w, r.height - 2 * radius - 2}, size * 0.8,
-                 canvas.theme().muted, Align::center, VAlign::top, false, 4);
+    bool regular = k % every == 0;
+    // The last year too, when it clears the previous label.
+    bool last_clear = k == n - 1 && (k - (k / every) * every) * w >= widest;
+    if (!regular && !last_clear) continue;
+    double lw = std::min(widest, r.width);
+    canvas.label(label_of(year), {c.x - lw / 2, c.y + radius + 1, lw, r.height - 2 * radius - 2},
+                 size * 0.8, canvas.theme().muted, Align::center, VAlign::top, false, 4);
   }
 }
 
@@ -72,7 +83,7 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
       if (s.region_index == t) last = std::max(last, s.fiscal_year);
     }
   }
-  Rect left{box.x, box.y + box.height * 0.12, box.width * 0.36, box.height * 0.5};
+  Rect left{box.x, box.y + box.height * 0.1, box.width * 0.33, box.height * 0.56};
   scene::Color green = diagrams::function_color(Function::intro);
   canvas.rect(left, diagrams::tint(green, 0.9), green, 1.5, 8);
   canvas.label(diagrams::short_name(reg.regions[m], pref) + "　多職種連携研修会",
@@ -85,8 +96,8 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
                theme.text, Align::left, VAlign::top, true);
 
   // The regions reached, right.
-  Rect right{box.x + box.width * 0.56, box.y + box.height * 0.04, box.width * 0.44,
-             box.height * 0.66};
+  Rect right{box.x + box.width * 0.6, box.y + box.height * 0.04, box.width * 0.4,
+             box.height * 0.72};
   bool reaches_prefecture = false;
   std::vector<diagrams::FanItem> items;
   for (size_t t : targets) {

@@ -86,9 +86,9 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
   Rect left{box.x, box.y + box.height * 0.1, box.width * 0.33, box.height * 0.56};
   scene::Color green = diagrams::function_color(Function::intro);
   canvas.rect(left, diagrams::tint(green, 0.9), green, 1.5, 8);
-  canvas.label(diagrams::short_name(reg.regions[m], pref) + "　多職種連携研修会",
-               {left.x + 8, left.y + 6, left.width - 16, left.height * 0.35}, size * 1.1,
-               theme.text, Align::center, VAlign::middle, true);
+  canvas.label(diagrams::short_name(reg.regions[m], pref) + "\n多職種連携研修会",
+               {left.x + 8, left.y + 6, left.width - 16, left.height * 0.38}, size * 1.1,
+               theme.text, Align::center, VAlign::middle, true, 5, true);
   year_dots(canvas, {left.x + 10, left.y + left.height * 0.45, left.width - 20, left.height * 0.45},
             years, first, last, data.era, size);
   canvas.label("①１つの市町村で研修会が継続開催（" + std::to_string(years.size()) + "回）",

@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/node/parse.h>
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
@@ -153,6 +154,18 @@ std::optional<Tree> load_single_document(std::string_view text, const SourceMap&
       break;
     }
     return tree;
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(source.pos(file, e.mark), "invalid YAML: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+std::optional<YAML::Node> load_single_node(std::string_view text, const SourceMap& source,
+                                           const std::string& file, Diagnostics& diagnostics) {
+  // The event pass finds what YAML::Load would silently skip or loop on; only then build nodes.
+  if (!load_single_document(text, source, file, diagnostics)) return std::nullopt;
+  try {
+    return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     diagnostics.error(source.pos(file, e.mark), "invalid YAML: " + e.msg);
     return std::nullopt;

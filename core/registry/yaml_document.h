@@ -9,6 +9,8 @@
 #include "core/registry/yaml_fields.h"
 #include "core/registry/yaml_tree.h"
 
+#include <yaml-cpp/node/node.h>
+
 namespace tenkai::registry::yaml {
 
 // The first document of `text` as a tree, or nullopt when the text is not valid YAML (reported).
@@ -17,5 +19,10 @@ namespace tenkai::registry::yaml {
 // skips silently and its LoadAll loops on forever, is reported as invalid YAML.
 std::optional<Tree> load_single_document(std::string_view text, const SourceMap& source,
                                          const std::string& file, Diagnostics& diagnostics);
+
+// The same checks, returning yaml-cpp's own node graph, for the small layout and workbook specs
+// whose readers walk YAML::Node.
+std::optional<YAML::Node> load_single_node(std::string_view text, const SourceMap& source,
+                                           const std::string& file, Diagnostics& diagnostics);
 
 }  // namespace tenkai::registry::yaml

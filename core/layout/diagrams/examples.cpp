@@ -2,6 +2,7 @@
 #include "core/layout/diagrams/examples.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace tenkai::layout::diagrams {
 
@@ -94,7 +95,7 @@ RolloutPick pick_rollout(const registry::Registry& registry,
                          const analysis::Classification& classification, analysis::Rollout rollout,
                          const std::string& requested_prefecture) {
   RolloutPick best;
-  std::pair<size_t, size_t> best_score{0, 0};
+  std::tuple<size_t, size_t, size_t> best_score{0, 0, 0};
   for (const auto& pref : classification.prefectures) {
     for (const auto& evidence : pref.rollouts) {
       if (evidence.rollout != rollout) continue;
@@ -107,7 +108,15 @@ RolloutPick pick_rollout(const registry::Registry& registry,
           held += session.region_index == evidence.regions.front();
         }
       }
-      std::pair<size_t, size_t> score{evidence.regions.size() + evidence.links.size(), held};
+      // R2 is about municipalities of different sizes: known populations make it tell.
+      size_t sized = 0;
+      if (rollout == analysis::Rollout::R2) {
+        for (size_t i = 1; i < evidence.regions.size(); ++i) {
+          sized += registry.regions[evidence.regions[i]].population.has_value();
+        }
+      }
+      std::tuple<size_t, size_t, size_t> score{
+          sized, evidence.regions.size() + evidence.links.size(), held};
       if (!best.evidence || score > best_score) {
         best = {&pref, &evidence};
         best_score = score;

@@ -25,9 +25,10 @@ struct RolloutPick {
   const analysis::PrefectureClass* prefecture = nullptr;
   const analysis::RolloutEvidence* evidence = nullptr;
 };
-// A prefecture showing `rollout`: the named one, else the one with the most evidence regions
-// and links, then the most sessions in its leading region (a municipality that kept holding
-// them tells R1 best); code order breaks ties. Empty when none shows it.
+// A prefecture showing `rollout`: the named one, else (R2 only) the one with the most regions of
+// known population below the prefecture layer, then the most evidence regions and links, then
+// the most sessions in its leading region (a municipality that kept holding them tells R1
+// best); code order breaks ties. Empty when none shows it.
 RolloutPick pick_rollout(const registry::Registry& registry,
                          const analysis::Classification& classification, analysis::Rollout rollout,
                          const std::string& requested_prefecture);

@@ -234,3 +234,44 @@ TEST_CASE("a new region or link in the registry changes the diagrams, the layout
   CHECK(page_text(after_link.document.pages[1]).find("再訪問（2015年度）") != std::string::npos);
   CHECK(page_text(after_link.document.pages[2]) == page_text(before.document.pages[2]));
 }
+
+TEST_CASE("the shipped deck redraws its diagrams from a changed seed, layout untouched") {
+  const std::string layout_path = testing::source_path("layouts/forum-2015.yaml");
+  const std::string spec = testing::read_file(layout_path);
+  std::string seed = testing::read_file(testing::source_path("fixtures/ipw-2015/registry.yaml"));
+  auto find_page = [](const Laid& laid, const std::string& title) -> std::string {
+    for (const auto& page : laid.document.pages) {
+      if (page.title.find(title) != std::string::npos) return page_text(page);
+    }
+    FAIL("no page titled " << title);
+    return "";
+  };
+  auto before = lay_out(parse(seed), spec);
+
+  // 東京都's leader training reaches one more ward; 高島市 sends lecturers once more.
+  std::string changed = seed;
+  changed.replace(changed.find("\nsessions:\n"), 0,
+                  "\n  - {id: nerima, name: 練馬区, prefecture: 東京都, level: municipality}");
+  changed.replace(changed.find("\nlinks:\n"), 0, "\n  - {region: nerima, fiscal_year: 2015}");
+  changed += "  - {from: tokyo, to: nerima, kind: leader_alumni, fiscal_year: 2015}\n";
+  changed +=
+      "  - {from: takashima, to: kamaishi, kind: lecturer, fiscal_year: 2015, note: 講師派遣}\n";
+  auto after = lay_out(parse(changed), spec);
+
+  std::string p2_before = find_page(before, "パターン２"),
+              p2_after = find_page(after, "パターン２");
+  CHECK(p2_before.find("練馬区") == std::string::npos);
+  CHECK(p2_after.find("練馬区") != std::string::npos);
+  std::string r3_before = find_page(before, "３．"), r3_after = find_page(after, "３．");
+  CHECK(r3_before.find("講師派遣") == std::string::npos);
+  CHECK(r3_after.find("講師派遣（2015年度）") != std::string::npos);
+  // The figures written beside the deck change with them.
+  auto figure_text = [](const Laid& laid, const std::string& name) {
+    for (const auto& figure : laid.document.figures) {
+      if (figure.name == name) return page_text(figure.page);
+    }
+    return std::string("(missing)");
+  };
+  CHECK(figure_text(after, "pattern-p2").find("練馬区") != std::string::npos);
+  CHECK(figure_text(before, "pattern-p2").find("練馬区") == std::string::npos);
+}

@@ -57,20 +57,20 @@ ElementLayout layout_function_types(const ElementSpec& element, LayoutContext& c
     inferred[static_cast<int>(s.function)] += s.inferred;
   }
   // One size for the three headings and one for the three counts, each on one line if it can.
-  double head_h = card_h * 0.16, footer_h = data.counts ? card_h * 0.12 : 0;
+  double head_h = card_h * 0.16, footer_h = data.counts ? card_h * 0.15 : 0;
   double head_size = size * 1.15, count_size = size * 0.9;
   std::string count_texts[3];
   for (int i = 0; i < 3; ++i) {
     const auto& f = kFunctions[i];
     int n = counts[static_cast<int>(f.function)], m = inferred[static_cast<int>(f.function)];
     count_texts[i] = "登録簿では " + std::to_string(n) + "回";
-    if (m > 0) count_texts[i] += "（うち推定 " + std::to_string(m) + "回）";
+    if (m > 0) count_texts[i] += "\n（うち推定 " + std::to_string(m) + "回）";
     double one_line =
         canvas.fitting_size(diagrams::function_title(f.function),
                             {0, 0, card_w - 12, size * 1.15 * 1.2}, size * 1.15, true, size * 0.75);
     head_size = std::min(head_size, std::abs(one_line));
-    double count_line = canvas.fitting_size(count_texts[i], {0, 0, card_w - 20, size * 0.9 * 1.2},
-                                            size * 0.9, true, size * 0.7);
+    double count_line = canvas.fitting_size(count_texts[i], {0, 0, card_w - 20, footer_h - 8},
+                                            size * 0.9, true, size * 0.6, true);
     count_size = std::min(count_size, std::abs(count_line));
   }
   for (int i = 0; i < 3; ++i) {

@@ -85,7 +85,7 @@ const std::vector<std::string>& subject_keys(bool takes_region, bool takes_prefe
 // Draws `text` small and muted along the bottom of the box, returning the box left above it.
 scene::Rect caption_area(Canvas& canvas, const scene::Rect& r, const std::string& text);
 
-// A message in the middle of the box when the data hold no example (and a warning).
+// A message in the middle of the box when the data hold no example of the diagram's class.
 ElementLayout no_example(LayoutContext& context, const ElementSpec& element,
                          const std::string& message);
 

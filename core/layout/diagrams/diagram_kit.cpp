@@ -201,6 +201,22 @@ double Canvas::text_width(const std::string& text, double size, bool bold) {
       .width;
 }
 
+double Canvas::unbroken_size(const std::string& text, const Rect& r, double size, bool bold) {
+  constexpr double kProbe = 10;
+  double widest = 0;
+  size_t lines = 0, start = 0;
+  while (true) {
+    size_t end = text.find('\n', start);
+    widest = std::max(widest, text_width(text.substr(start, end - start), kProbe, bold));
+    ++lines;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  double by_width = widest > 0 ? kProbe * r.width / widest : size;
+  double by_height = r.height / (kLabelLineSpacing * lines + 0.05);
+  return std::max(0.0, std::min({size, by_width, by_height}) * 0.98);
+}
+
 double Canvas::fitting_size(const std::string& text, const Rect& r, double size, bool bold,
                             double min_size, bool keep_lines) {
   if (r.width <= 0 || r.height <= 0) return -min_size;

@@ -57,6 +57,9 @@ class Canvas {
   double fitting_size(const std::string& text, const scene::Rect& r, double size, bool bold,
                       double min_size = 5, bool keep_lines = false);
   double text_width(const std::string& text, double size, bool bold = false);
+  // The largest size up to `size` at which every one of the text's own lines ("\n") fits `r`'s
+  // width unbroken and all of them its height (no wrapping at all).
+  double unbroken_size(const std::string& text, const scene::Rect& r, double size, bool bold);
 
   // The element's layout result (items, used height = the box).
   ElementLayout finish();

@@ -81,8 +81,9 @@ std::optional<size_t> pick_pattern_region(const registry::Registry& registry,
       const auto* c = classification.session(first);
       leader_first = c && c->function == Function::leader;
     }
-    std::tuple<size_t, int, size_t> key{pattern == Pattern::P3 ? area.functions.size() : 0,
-                                        leader_first, area.sessions.size()};
+    bool p3 = pattern == Pattern::P3;
+    std::tuple<size_t, int, size_t> key{p3 ? area.functions.size() : 0, p3 ? leader_first : 0,
+                                        area.sessions.size()};
     if (!best || key > best_key) {
       best = area.region_index;
       best_key = key;

@@ -2,10 +2,12 @@
 #include "core/layout/diagrams/session_timeline.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/analysis/reason_text.h"
 #include "core/layout/diagrams/examples.h"
+#include "core/registry/fiscal_year.h"
 
 namespace tenkai::layout::diagrams {
 
@@ -56,15 +58,20 @@ std::string ordinal_text(const registry::Session& s) {
   return s.ordinal ? "第" + std::to_string(*s.ordinal) + "回" : "";
 }
 
-// Ordinal, length and accompanied visits on lines of their own, then the session's note.
-std::string box_text(const registry::Session& s) {
+// Ordinal, length and accompanied visits on lines of their own, then the session's note; `detail`
+// 2 is all of it, 1 drops the visits and the note, 0 keeps the ordinal (or the length) only.
+std::string box_text(const registry::Session& s, int detail) {
   std::vector<std::string> lines;
   if (s.ordinal) lines.push_back(ordinal_text(s));
-  if (s.days) lines.push_back(analysis::format_days(*s.days) + "日");
-  if (s.hours) lines.push_back(analysis::format_number(*s.hours) + "時間");
-  if (s.field_hours) lines.push_back("同行" + analysis::format_number(*s.field_hours) + "時間");
-  if (!s.days && !s.hours) lines.push_back("長さ記録なし");
-  if (!s.note.empty()) lines.push_back(s.note);
+  if (detail >= 1 || lines.empty()) {
+    if (s.days) lines.push_back(analysis::format_days(*s.days) + "日");
+    if (s.hours) lines.push_back(analysis::format_number(*s.hours) + "時間");
+  }
+  if (detail >= 2) {
+    if (s.field_hours) lines.push_back("同行" + analysis::format_number(*s.field_hours) + "時間");
+    if (!s.days && !s.hours) lines.push_back("長さ記録なし");
+    if (!s.note.empty()) lines.push_back(s.note);
+  }
   std::string text;
   for (size_t i = 0; i < lines.size(); ++i) text += (i ? "\n" : "") + lines[i];
   return text;
@@ -116,18 +123,24 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
                      10,
                  size * 4, area.width * 0.2);
   double x0 = area.x + lane_w;
-  std::vector<double> weights(years, 1.0);
-  {
-    std::map<int, int> per_year;
-    for (const auto& v : counted) ++per_year[v.session->fiscal_year];
-    for (const auto& [year, n] : per_year) weights[year - first_year] = std::max(1, n);
-  }
-  double weight_sum = 0;
-  for (double w : weights) weight_sum += w;
-  std::vector<double> col_x(years + 1, x0);
-  for (int k = 0; k < years; ++k) {
-    col_x[k + 1] = col_x[k] + (area.width - lane_w) * weights[k] / weight_sum;
-  }
+  // Two ways to set a year's sessions: side by side in a column that widens with their number,
+  // or stacked in equal columns. Whichever gives the more legible labels is drawn.
+  std::map<int, int> per_year;
+  for (const auto& v : counted) ++per_year[v.session->fiscal_year];
+  auto columns_for = [&](bool stacked) {
+    std::vector<double> weights(years, 1.0);
+    if (!stacked) {
+      for (const auto& [year, n] : per_year) weights[year - first_year] = std::max(1, n);
+    }
+    double weight_sum = 0;
+    for (double w : weights) weight_sum += w;
+    std::vector<double> xs(years + 1, x0);
+    for (int k = 0; k < years; ++k) {
+      xs[k + 1] = xs[k] + (area.width - lane_w) * weights[k] / weight_sum;
+    }
+    return xs;
+  };
+  std::vector<double> col_x = columns_for(false);
   auto col_left = [&](int year) { return col_x[year - first_year]; };
   auto col_width = [&](int year) {
     return col_x[year - first_year + 1] - col_x[year - first_year];
@@ -154,39 +167,93 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
   std::map<int, std::vector<const SessionView*>> by_year;
   for (const auto& v : counted) by_year[v.session->fiscal_year].push_back(&v);
   std::vector<Rect> first_box;
-  // Boxes first, then one type size for all their labels (the smallest that fits every box).
-  std::vector<std::pair<Rect, std::string>> boxes;
-  for (const auto& [year, list] : by_year) {
-    double cx = col_left(year), cw = col_width(year);
-    double pad = std::min(cw * 0.06, 6.0), gap = std::min(cw * 0.04, 4.0);
-    double w = (cw - 2 * pad - gap * (list.size() - 1)) / list.size();
-    for (size_t i = 0; i < list.size(); ++i) {
-      Rect r{cx + pad + i * (w + gap), main_lane.y + main_h * 0.08, w, main_h * 0.84};
-      canvas.rect(r, function_color(list[i]->function), std::nullopt, 1, std::min(6.0, w * 0.15));
-      boxes.push_back({r, box_text(*list[i]->session)});
-      if (first_box.size() < 2) first_box.push_back(r);
+  // Boxes, then one type size for all their labels: as much detail as stays legible unbroken in
+  // every box (the narrowest decides), else less detail.
+  struct Plan {
+    std::vector<double> col_x;
+    std::vector<std::pair<Rect, const registry::Session*>> boxes;
+    int detail = 0;
+    double size = 0;
+  };
+  auto plan_for = [&](bool stacked) {
+    Plan plan;
+    plan.col_x = columns_for(stacked);
+    for (const auto& [year, list] : by_year) {
+      double cx = plan.col_x[year - first_year];
+      double cw = plan.col_x[year - first_year + 1] - cx;
+      double pad = std::min(cw * 0.06, 6.0), gap = std::min(cw * 0.04, 4.0);
+      size_t n = list.size();
+      double top = main_lane.y + main_h * 0.08, height = main_h * 0.84;
+      for (size_t i = 0; i < n; ++i) {
+        Rect r = stacked ? Rect{cx + pad, top + i * (height + 3) / n, cw - 2 * pad,
+                                (height - 3 * (n - 1)) / n}
+                         : Rect{cx + pad + i * ((cw - 2 * pad - gap * (n - 1)) / n + gap), top,
+                                (cw - 2 * pad - gap * (n - 1)) / n, height};
+        plan.boxes.push_back({r, list[i]->session});
+      }
+    }
+    constexpr double kLegible = 6.5;
+    for (plan.detail = 2; plan.detail >= 0; --plan.detail) {
+      plan.size = size * 0.95;
+      for (const auto& [r, session] : plan.boxes) {
+        plan.size = std::min(
+            plan.size, canvas.unbroken_size(box_text(*session, plan.detail),
+                                            {0, 0, r.width - 4, r.height - 4}, size * 0.95, true));
+      }
+      if (plan.size >= kLegible) break;
+    }
+    plan.detail = std::max(plan.detail, 0);
+    return plan;
+  };
+  Plan plan = plan_for(false);
+  if (plan.detail < 2 || plan.size < 8) {
+    Plan stacked = plan_for(true);
+    if (std::make_pair(stacked.detail, stacked.size) > std::make_pair(plan.detail, plan.size)) {
+      plan = std::move(stacked);
     }
   }
-  double box_size = size * 0.95;
-  for (const auto& [r, text] : boxes) {
-    double s =
-        canvas.fitting_size(text, {0, 0, r.width - 4, r.height - 6}, size * 0.95, true, 4, true);
-    box_size = std::min(box_size, std::abs(s));
-  }
-  for (const auto& [r, text] : boxes) {
-    canvas.label(text, {r.x + 2, r.y + 3, r.width - 4, r.height - 6}, box_size, {1, 1, 1, 1},
-                 Align::center, VAlign::middle, true, 4, true);
+  col_x = plan.col_x;
+  for (size_t i = 0; i < plan.boxes.size(); ++i) {
+    const auto& [r, session] = plan.boxes[i];
+    Function function = Function::intro;
+    for (const auto& v : counted) {
+      if (v.session == session) function = v.function;
+    }
+    canvas.rect(r, function_color(function), std::nullopt, 1,
+                std::min({6.0, r.width * 0.15, r.height * 0.2}));
+    if (first_box.size() < 2) first_box.push_back(r);
+    if (plan.size < 3) continue;  // too small for any text: colour alone tells the function
+    canvas.label(box_text(*session, plan.detail), {r.x + 2, r.y + 2, r.width - 4, r.height - 4},
+                 plan.size, {1, 1, 1, 1}, Align::center, VAlign::middle, true, plan.size, true);
   }
   y += main_h;
 
   // Year axis.
   double axis_y = y + size * 0.4;
   canvas.arrow({x0, axis_y}, {area.x + area.width - 1, axis_y}, theme.muted, 1.2);
+  // Year labels: the full form if every one fits its column unbroken, else the short one
+  // (2011 / H23), else every k-th.
+  auto short_year = [&](int year) {
+    return era ? registry::era_short_label(year) : std::to_string(year);
+  };
+  bool full = true;
+  double narrowest = area.width;
+  for (int k = 0; k < years; ++k) {
+    double cw = col_x[k + 1] - col_x[k];
+    narrowest = std::min(narrowest, cw);
+    full = full && canvas.text_width(year_label(first_year + k, era), size * 0.85) <= cw - 4;
+  }
+  double short_w = canvas.text_width(short_year(last_year), size * 0.8) + 4;
+  int every = full ? 1 : std::max(1, static_cast<int>(std::ceil(short_w / narrowest)));
   for (int k = 0; k < years; ++k) {
     double cx = col_x[k], cw = col_x[k + 1] - col_x[k];
     canvas.polyline({{cx, axis_y - 3}, {cx, axis_y + 3}}, theme.muted, 0.8);
-    canvas.label(year_label(first_year + k, era), {cx + 2, axis_y + 2, cw - 4, axis_h - 4},
-                 size * 0.85, theme.text, Align::center, VAlign::middle);
+    if (k % every != 0) continue;
+    std::string text = full ? year_label(first_year + k, era) : short_year(first_year + k);
+    double w = std::max(cw, short_w);
+    canvas.label(text, {cx + cw / 2 - w / 2 + 1, axis_y + 2, w - 2, axis_h - 4},
+                 size * (full ? 0.85 : 0.8), theme.text, Align::center, VAlign::middle, false, 4,
+                 true);
   }
   y += axis_h;
 
@@ -273,9 +340,12 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
     }
     if (!course.empty()) second_note += "\n" + course;
   } else {
-    first_note = "①市町村単位で" + std::string(function_short(opening.function)) + "を継続開催（" +
-                 std::to_string(all.size()) + "回、" + year_label(first_year, era) + "〜" +
-                 year_label(last_year, era) + "）";
+    std::string span = first_year == last_year
+                           ? year_label(first_year, era)
+                           : year_label(first_year, era) + "〜" + year_label(last_year, era);
+    first_note = "①市町村単位で" + std::string(function_short(opening.function)) + "を" +
+                 (all.size() > 1 ? "継続開催（" : "開催（") + std::to_string(all.size()) + "回、" +
+                 span + "）";
     second_note =
         "※パターン１は元の資料にないため、tenkai の読み（一つの機能を市町村単位で開催）として示す";
   }

@@ -150,3 +150,12 @@ workbook:
   INFO(good.err);
   CHECK(good.exit_code == 0);
 }
+
+TEST_CASE("two specs of one run may not write the same workbook") {
+  ScratchDir dir;
+  auto result = run_tenkai("build " + book_spec() + " " + book_spec() + " --out " +
+                           shell_quote(dir.file("out")));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("also writes") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("out/ministry-report.xlsx")));
+}

@@ -569,7 +569,7 @@ SpecLoadResult parse_workbook_spec(std::string_view text, const std::string& pat
   try {
     // The registry loader's single-document load: it also catches yaml-cpp's endless loop on a
     // stray ',' at document level.
-    auto root = registry::yaml::load_single_document(text, source, path, result.diagnostics);
+    auto root = registry::yaml::load_single_node(text, source, path, result.diagnostics);
     if (!root) return result;
     SpecParser parser(path, source, result.diagnostics);
     parser.parse_root(*root);

@@ -1,0 +1,196 @@
+// Lays a deck out: per slide the master (header band, footnotes, footer with © and page number)
+// around the body container; continuation pages for elements that overflow; named figures.
+#include <algorithm>
+
+#include "core/layout/deck.h"
+#include "core/layout/measure_cache.h"
+
+namespace tenkai::layout {
+namespace {
+
+struct SlideFrame {
+  scene::Rect header;  // empty height on title / section slides
+  scene::Rect body;
+  scene::Rect notes;  // footnotes, above the footer
+  scene::Rect footer;
+};
+
+// A pseudo-element for the master's texts, so their warnings have a name and a position.
+ElementSpec master_element(const std::string& what, const SourcePos& pos) {
+  ElementSpec spec;
+  spec.type = what;
+  spec.pos = pos;
+  return spec;
+}
+
+double footnotes_height(const std::vector<std::string>& notes, LayoutContext& context) {
+  if (notes.empty()) return 0;
+  double height = 0;
+  for (const auto& note : notes) {
+    auto runs =
+        parse_emphasis(context.expand(note), context.theme.font(context.theme.footnote_size),
+                       context.theme.muted, context.theme.accent);
+    height +=
+        flow_text(runs, context.box.width, context.measurer, context.theme.line_spacing).height;
+  }
+  return height + 4.0 * double(notes.size() - 1);
+}
+
+SlideFrame frame_for(const DeckSpec& spec, const SlideSpec& slide, LayoutContext& context) {
+  const Theme& theme = spec.theme;
+  const double left = theme.margins.left, right = spec.page.width - theme.margins.right;
+  const double width = right - left;
+  SlideFrame frame;
+  double top = theme.margins.top;
+  if (slide.style == SlideStyle::content) {
+    frame.header = {left, top, width, theme.header_height};
+    top += theme.header_height + theme.element_gap;
+  }
+  double bottom = spec.page.height - theme.margins.bottom;
+  frame.footer = {left, bottom - theme.footer_height, width, theme.footer_height};
+  if (slide.footer) bottom = frame.footer.y - 4;
+  context.box = {left, top, width, 0};
+  double notes = footnotes_height(slide.footnotes, context);
+  frame.notes = {left, bottom - notes, width, notes};
+  if (notes > 0) bottom -= notes + theme.element_gap / 2;
+  frame.body = {left, top, width, std::max(0.0, bottom - top)};
+  return frame;
+}
+
+void add_header(const DeckSpec& spec, const SlideSpec& slide, const SlideFrame& frame,
+                const std::string& title, LayoutContext& context, std::vector<scene::Item>& out) {
+  if (slide.style != SlideStyle::content) return;
+  const Theme& theme = spec.theme;
+  ElementSpec element = master_element("slide title", slide.pos);
+  auto runs = parse_emphasis(title, theme.font(theme.title_size, scene::Weight::bold), theme.title,
+                             theme.accent);
+  scene::Rect box = frame.header;
+  box.height -= 6;  // keep clear of the rule
+  fit_text(context, element, runs, box, Align::left, VAlign::middle, out);
+  double y = frame.header.y + frame.header.height - 1;
+  scene::Path rule = scene::line({frame.header.x, y}, {frame.header.x + frame.header.width, y});
+  rule.stroke = scene::Stroke{theme.rule, 2, {}};
+  out.emplace_back(std::move(rule));
+}
+
+void add_footnotes(const SlideSpec& slide, const SlideFrame& frame, LayoutContext& context,
+                   std::vector<scene::Item>& out) {
+  double y = frame.notes.y;
+  ElementSpec element = master_element("footnote", slide.pos);
+  for (const auto& note : slide.footnotes) {
+    auto runs =
+        parse_emphasis(context.expand(note), context.theme.font(context.theme.footnote_size),
+                       context.theme.muted, context.theme.accent);
+    FlowedText flowed =
+        flow_text(runs, frame.notes.width, context.measurer, context.theme.line_spacing);
+    place_text(flowed, {frame.notes.x, y, frame.notes.width, flowed.height}, Align::left,
+               VAlign::top, out);
+    y += flowed.height + 4;
+  }
+}
+
+void add_footer(const DeckSpec& spec, const SlideSpec& slide, const SlideFrame& frame,
+                int page_number, LayoutContext& context, std::vector<scene::Item>& out) {
+  if (!slide.footer) return;
+  const Theme& theme = spec.theme;
+  const FooterSpec& footer = spec.footer;
+  scene::Font font = theme.font(theme.footer_size);
+  std::string number = std::to_string(page_number);
+  double number_width = footer.page_number ? context.measurer.measure(number, font).width : 0;
+  double logo_width = 0;
+  if (!footer.logo.empty()) {
+    scene::Font bold = theme.font(theme.footer_size, scene::Weight::bold);
+    std::string logo = context.expand(footer.logo);
+    logo_width = std::min(frame.footer.width / 3, context.measurer.measure(logo, bold).width);
+    ElementSpec element = master_element("footer logo", slide.pos);
+    fit_text(context, element, {{logo, bold, theme.title}},
+             {frame.footer.x, frame.footer.y, logo_width, frame.footer.height}, Align::left,
+             VAlign::bottom, out);
+  }
+  if (!footer.text.empty()) {
+    double reserve = std::max(logo_width, number_width) + 8;
+    ElementSpec element = master_element("footer", slide.pos);
+    fit_text(context, element, {{context.expand(footer.text), font, theme.muted}},
+             {frame.footer.x + reserve, frame.footer.y, frame.footer.width - 2 * reserve,
+              frame.footer.height},
+             Align::center, VAlign::bottom, out);
+  }
+  if (footer.page_number) {
+    auto metrics = context.measurer.measure(number, font);
+    out.emplace_back(scene::TextLine{{frame.footer.x + frame.footer.width - number_width,
+                                      frame.footer.y + frame.footer.height - metrics.descent},
+                                     number,
+                                     font,
+                                     theme.muted,
+                                     number_width});
+  }
+}
+
+std::string iso_date(const DeckSpec& spec, const registry::Registry& registry) {
+  // Never the clock: the spec's date, else the registry's as-of date, else a fixed epoch.
+  std::string date = !spec.info.creation_date.empty() ? spec.info.creation_date
+                     : !registry.as_of.empty()        ? registry.as_of
+                                                      : "1970-01-01";
+  return date.substr(0, 10) + "T00:00:00Z";
+}
+
+}  // namespace
+
+scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
+                            Diagnostics& diagnostics) {
+  scene::Document document;
+  MeasureCache measurer(inputs.measurer);
+  // Metadata texts may use registry placeholders; deck.* placeholders are not available there.
+  Placeholders base = make_placeholders(inputs.registry, inputs.matrix, {});
+  document.info.title = base.expand(spec.info.title);
+  document.info.author = base.expand(spec.info.author);
+  document.info.subject = base.expand(spec.info.subject);
+  document.info.creation_date = iso_date(spec, inputs.registry);
+  Placeholders placeholders = make_placeholders(inputs.registry, inputs.matrix, document.info);
+
+  for (size_t index = 0; index < spec.slides.size(); ++index) {
+    const SlideSpec& slide = spec.slides[index];
+    LayoutContext context{inputs.registry,
+                          inputs.matrix,
+                          inputs.classification,
+                          spec.theme,
+                          measurer,
+                          diagnostics,
+                          inputs.qr,
+                          placeholders,
+                          slide.describe(index),
+                          {},
+                          &document.figures};
+    SlideFrame frame = frame_for(spec, slide, context);
+    context.box = frame.body;
+    ElementLayout body = slide.body.kind->layout(slide.body, context);
+
+    std::string title = context.expand(slide.title);
+    std::string outline = !title.empty()        ? title
+                          : !slide.name.empty() ? slide.name
+                                                : document.info.title;
+    for (char& c : outline) {
+      if (c == '\n') c = ' ';
+    }
+    auto emit = [&](std::vector<scene::Item>&& items, bool continued) {
+      scene::Page page;
+      page.width = spec.page.width;
+      page.height = spec.page.height;
+      std::string heading = continued ? title + context.expand(spec.continued) : title;
+      page.title = continued ? outline + context.expand(spec.continued) : outline;
+      // Body first (moved, not copied); the master's items follow. They never overlap, so the
+      // painting order does not matter.
+      page.items = std::move(items);
+      add_header(spec, slide, frame, heading, context, page.items);
+      add_footnotes(slide, frame, context, page.items);
+      add_footer(spec, slide, frame, static_cast<int>(document.pages.size() + 1), context,
+                 page.items);
+      document.pages.push_back(std::move(page));
+    };
+    emit(std::move(body.items), false);
+    for (auto& more : body.more_pages) emit(std::move(more), true);
+  }
+  return document;
+}
+
+}  // namespace tenkai::layout

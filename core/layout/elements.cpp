@@ -1,0 +1,171 @@
+// The element table and the services every element shares: placeholders, warnings, fit_text.
+#include "core/layout/elements.h"
+
+#include "core/layout/diagrams/diagrams.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace tenkai::layout {
+
+const std::vector<ElementType>& element_types() {
+  static const std::vector<ElementType> types = {
+      title_element(),         subtitle_element(), text_element(),    bullets_element(),
+      footnote_element(),      link_element(),     qr_element(),      rule_element(),
+      spacer_element(),        rows_element(),     columns_element(), grid_element(),
+      rollout_table_element(),
+      // Diagrams (issue 4, core/layout/diagrams/) follow, one entry each.
+      function_types_element(),
+      pattern_p1_element(),
+      pattern_p2_element(),
+      pattern_p3_element(),
+      rollout_r1_element(),
+      rollout_r2_element(),
+      rollout_r3_element(),
+  };
+  return types;
+}
+
+const ElementType* find_element_type(std::string_view name) {
+  for (const auto& type : element_types()) {
+    if (name == type.name) return &type;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& common_element_keys() {
+  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width", "height",
+                                                "weight", "align", "valign", "figure"};
+  return keys;
+}
+
+std::string ElementSpec::describe() const {
+  return id.empty() ? "element '" + type + "'" : "element '" + type + "' ('" + id + "')";
+}
+
+void LayoutContext::warn(const ElementSpec& element, const std::string& message) const {
+  diagnostics.warning(element.pos, slide + ", " + element.describe() + ": " + message);
+}
+
+ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect child_box) {
+  LayoutContext inner = *this;
+  inner.box = child_box;
+  ElementLayout out = child.kind->layout(child, inner);
+  if (child.figure && figures) {
+    // The element alone on a page of its own size, with a small margin.
+    constexpr double kPad = 6;
+    scene::Figure figure;
+    figure.name = child.figure->name;
+    figure.formats = child.figure->formats;
+    figure.page.width = child_box.width + 2 * kPad;
+    double height = out.used_height >= 0 ? out.used_height : child_box.height;
+    figure.page.height = height + 2 * kPad;
+    figure.page.title = figure.name;
+    scene::Group group;
+    group.offset = {kPad - child_box.x, kPad - child_box.y};
+    group.items = out.items;
+    figure.page.items.emplace_back(std::move(group));
+    figures->push_back(std::move(figure));
+  }
+  return out;
+}
+
+namespace {
+std::string points(double value) {
+  char buffer[32];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 0).ptr;
+  return std::string(buffer, end) + "pt";
+}
+}  // namespace
+
+double fit_text(LayoutContext& context, const ElementSpec& element, const std::vector<Run>& runs,
+                const scene::Rect& box, Align align, VAlign valign, std::vector<scene::Item>& out) {
+  constexpr double kStep = 0.05;
+  const double limit = std::clamp(context.theme.min_scale, 0.1, 1.0);
+  for (double scale = 1.0;; scale -= kStep) {
+    if (scale < limit + 1e-9) scale = limit;
+    auto scaled = scale == 1.0 ? runs : scale_runs(runs, scale);
+    FlowedText flowed = flow_text(scaled, box.width, context.measurer, context.theme.line_spacing);
+    bool fits = !flowed.too_wide && flowed.height <= box.height + 0.01;
+    if (fits || scale == limit) {
+      if (!fits) {
+        std::string why =
+            flowed.too_wide
+                ? "a word is wider than the box (" + points(box.width) + ")"
+                : "needs " + points(flowed.height) + " of height, has " + points(box.height);
+        context.warn(element, "text does not fit its box even at " +
+                                  std::to_string(static_cast<int>(limit * 100 + 0.5)) + "% size (" +
+                                  why + "); it runs past the box");
+        valign = VAlign::top;
+      }
+      place_text(flowed, box, align, valign, out);
+      return scale;
+    }
+  }
+}
+
+const std::vector<std::string>& placeholder_names() {
+  static const std::vector<std::string> names = {
+      "registry.title",    "registry.as_of",   "registry.as_of_ja", "registry.caveat",
+      "matrix.first_year", "matrix.last_year", "matrix.regions",    "deck.title",
+      "deck.author",       "deck.subject",     "deck.date"};
+  return names;
+}
+
+namespace {
+// "2015-10-16" -> "2015年10月16日"; anything else is returned unchanged.
+std::string japanese_date(const std::string& iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  auto number = [&](size_t at, size_t length) {
+    std::string digits = iso.substr(at, length);
+    while (digits.size() > 1 && digits.front() == '0') digits.erase(digits.begin());
+    return digits;
+  };
+  return number(0, 4) + "年" + number(5, 2) + "月" + number(8, 2) + "日";
+}
+}  // namespace
+
+Placeholders make_placeholders(const registry::Registry& registry,
+                               const analysis::SpreadMatrix& matrix,
+                               const scene::DocumentInfo& info) {
+  Placeholders p;
+  p.values = {
+      {"registry.title", registry.title},
+      {"registry.as_of", registry.as_of},
+      {"registry.as_of_ja", japanese_date(registry.as_of)},
+      {"registry.caveat", registry.caveat},
+      {"matrix.first_year", matrix.years.empty() ? "" : std::to_string(matrix.years.front())},
+      {"matrix.last_year", matrix.years.empty() ? "" : std::to_string(matrix.years.back())},
+      {"matrix.regions", std::to_string(matrix.rows.size())},
+      {"deck.title", info.title},
+      {"deck.author", info.author},
+      {"deck.subject", info.subject},
+      {"deck.date", japanese_date(info.creation_date)},
+  };
+  return p;
+}
+
+std::string Placeholders::expand(std::string_view text) const {
+  if (text.find('{') == std::string_view::npos) return std::string(text);
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t open = text.find('{', i);
+    if (open == std::string_view::npos) break;
+    size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    std::string_view name = text.substr(open + 1, close - open - 1);
+    auto found = std::find_if(values.begin(), values.end(),
+                              [&](const auto& entry) { return entry.first == name; });
+    if (found != values.end())
+      out += found->second;
+    else
+      out.append(text.substr(open, close - open + 1));
+    i = close + 1;
+  }
+  out.append(text.substr(i));
+  return out;
+}
+
+}  // namespace tenkai::layout

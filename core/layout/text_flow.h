@@ -1,0 +1,71 @@
+// Line breaking for Japanese and Latin text: break between CJK characters, keep Latin words
+// together, and apply kinsoku (no line starts with 、。）」 etc., none ends with （「 etc.).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/scene/scene.h"
+#include "core/scene/text_measurer.h"
+
+namespace tenkai::layout {
+
+enum class Align { left, center, right };
+enum class VAlign { top, middle, bottom };
+
+// A styled stretch of text. "\n" inside `text` forces a line break.
+struct Run {
+  std::string text;
+  scene::Font font;
+  scene::Color color;
+};
+
+// Splits `**bold**` markup into runs: plain text in `plain`, starred text bold in `strong`.
+std::vector<Run> parse_emphasis(std::string_view markup, const scene::Font& font,
+                                scene::Color plain, scene::Color strong);
+
+// One broken line: pieces positioned relative to the line's left end and its baseline (y = 0).
+struct FlowLine {
+  std::vector<scene::TextLine> pieces;
+  double width = 0;
+  double ascent = 0;   // largest ascent of its pieces
+  double descent = 0;  // largest descent
+  double advance = 0;  // distance to the next line's baseline (largest size × line spacing)
+};
+
+struct FlowedText {
+  std::vector<FlowLine> lines;
+  double width = 0;       // widest line
+  double height = 0;      // first ascent + advances between lines + last descent
+  bool too_wide = false;  // an unbreakable unit is wider than the width asked for
+};
+
+// Breaks `runs` into lines no wider than `max_width` points where the rules allow.
+FlowedText flow_text(const std::vector<Run>& runs, double max_width, scene::TextMeasurer& measurer,
+                     double line_spacing = 1.3);
+
+// Single-font convenience: the text of each line.
+std::vector<std::string> break_lines(std::string_view text, const scene::Font& font,
+                                     double max_width, scene::TextMeasurer& measurer);
+
+// Widest unit that cannot be broken (a Latin word, a CJK character with its kinsoku
+// neighbours): the narrowest width the text can be set in without overflowing.
+double min_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
+// Width of the text with no wrapping except forced breaks.
+double max_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
+
+// Both of the above in one pass.
+struct ContentWidths {
+  double min = 0, max = 0;
+};
+ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
+
+// Appends the lines as scene::TextLine items placed inside `box` (absolute coordinates).
+void place_text(const FlowedText& text, const scene::Rect& box, Align align, VAlign valign,
+                std::vector<scene::Item>& out);
+
+// Copies `runs` with every font size multiplied by `scale`.
+std::vector<Run> scale_runs(const std::vector<Run>& runs, double scale);
+
+}  // namespace tenkai::layout

@@ -150,3 +150,24 @@ workbook:
   INFO(good.err);
   CHECK(good.exit_code == 0);
 }
+
+TEST_CASE("two specs of one run may not write the same workbook") {
+  ScratchDir dir;
+  auto result = run_tenkai("build " + book_spec() + " " + book_spec() + " --out " +
+                           shell_quote(dir.file("out")));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("also writes") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("out/ministry-report.xlsx")));
+}
+
+TEST_CASE("build with the default specs, from another folder, writes the same workbook") {
+  ScratchDir dir;
+  auto result = run("cd " + shell_quote(dir.path().string()) + " && " + shell_quote(TENKAI_BINARY) +
+                    " build --out out");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::string book = dir.file("out/ministry-report.xlsx");
+  REQUIRE(std::filesystem::exists(book));
+  std::string explicit_book = build_book(source_path("fixtures/ipw-2015/registry.yaml"), dir, "x");
+  CHECK(read_file(book) == read_file(explicit_book));
+}

@@ -246,3 +246,15 @@ TEST_CASE("the fuzz corpus of workbook specs loads without crashing, errors posi
   }
   CHECK(files >= 3);
 }
+
+TEST_CASE("sheet names are unique regardless of ASCII case, as in Excel") {
+  const char* text = R"(tenkai: 1
+workbook:
+  output: b.xlsx
+  sheets:
+    - {name: Summary, tables: [{data: about, rows: [{label: a, field: title}], columns: [{field: label}]}]}
+    - {name: SUMMARY, tables: [{data: about, rows: [{label: a, field: title}], columns: [{field: label}]}]}
+)";
+  auto result = parse_workbook_spec(text, "c.yaml");
+  CHECK(has_message(result, "c.yaml:6:14: error: duplicate sheet name 'SUMMARY'"));
+}

@@ -74,6 +74,9 @@ std::string join(const std::vector<std::string>& parts, const char* separator) {
   return out;
 }
 
+// Cell padding at full size, in points.
+constexpr double kPadX = 4, kPadY = 2.5;
+
 // Fonts and spacing of the table at one scale.
 struct Style {
   scene::Font body, bold, note, header;
@@ -89,7 +92,7 @@ Style style_at(const Theme& theme, double scale) {
   s.header = theme.font(theme.table_size * scale, scene::Weight::bold);
   s.text = theme.text, s.muted = theme.muted, s.mark = theme.mark;
   s.header_text = theme.table_header_text;
-  s.pad_x = 4 * scale, s.pad_y = 2.5 * scale;
+  s.pad_x = kPadX * scale, s.pad_y = kPadY * scale;
   s.line_spacing = 1.2;
   return s;
 }
@@ -297,14 +300,52 @@ class TableBuilder {
     for (size_t c = 0; c < count; ++c) measure_column(base_[c], header_[c]);
     base_header_natural_.assign(count, 0);
     for (size_t c = 0; c < count; ++c) base_header_natural_[c] = base_[c].natural;
+    row_widths_.clear();
+    row_widths_.reserve(rows_.size());
     for (const auto& row : rows_) {
       measure_column(base_[0], row.label);
       measure_column(base_[1], row.organizers);
+      row_widths_.push_back(
+          {natural_of(row.label, 0), natural_of(row.organizers, 0), natural_of(row.organizers, 1)});
     }
     if (count > 2) {
       for (const auto& cell : year_cells_) measure_column(base_[2], cell);
       for (size_t c = 3; c < count; ++c) base_[c] = base_[2];
     }
+  }
+
+  // Unwrapped width of block `index` of `cell` (0 when absent), at full size.
+  double natural_of(const Cell& cell, size_t index) {
+    if (index >= cell.blocks.size()) return 0;
+    return content_widths(cell.blocks[index].runs, context_.measurer).max;
+  }
+
+  // Splits `room` between the label and organizer columns so that the rows need the fewest
+  // lines in all (each row as tall as its taller cell), preferring a wider label on a tie.
+  double best_label_width(double room, double label_floor, double label_natural,
+                          double organizers_floor, double scale) {
+    const double pad = 2 * kPadX * scale;
+    const double note_ratio = context_.theme.table_note_size / context_.theme.table_size;
+    double low = label_floor, high = std::min(label_natural, room - organizers_floor);
+    if (high <= low) return low;
+    auto lines = [](double natural, double inner) {
+      return natural <= 0 ? 0.0 : std::ceil(natural / std::max(1.0, inner) - 1e-9);
+    };
+    double best = high, best_cost = -1;
+    constexpr int kSteps = 24;
+    for (int step = kSteps; step >= 0; --step) {
+      double label = low + (high - low) * step / kSteps;
+      double inner_label = label - pad, inner_organizers = room - label - pad;
+      double cost = 0;
+      for (const auto& row : row_widths_) {
+        double left = lines(row.label * scale, inner_label);
+        double right = lines(row.organizers * scale, inner_organizers) +
+                       note_ratio * lines(row.note * scale, inner_organizers);
+        cost += std::max(left, right);
+      }
+      if (best_cost < 0 || cost < best_cost - 1e-9) best = label, best_cost = cost;
+    }
+    return best;
   }
 
   void measure_column(Column& column, const Cell& cell) {
@@ -345,7 +386,7 @@ class TableBuilder {
     Column& organizers = columns_[1];
     double fixed_years = years * year_base;
     // Readable minimum: labels keep six characters a line, organizers four (or all they have).
-    double em = style_.body.size * scale, pad = style_.pad_x * scale;
+    double em = context_.theme.table_size * scale, pad = kPadX * scale;
     double label_floor = std::min(label.natural, std::max(label.min, 6 * em + 2 * pad));
     double organizers_floor =
         std::min(organizers.natural, std::max(organizers.min, 4 * em + 2 * pad));
@@ -373,11 +414,9 @@ class TableBuilder {
         organizers.min = organizers_floor;
       }
       double mins = label.min + organizers.min;
-      double naturals = label.natural + organizers.natural;
       if (room >= mins) {
-        double t = naturals > mins ? (room - mins) / (naturals - mins) : 0;
-        label.width = label.min + t * (label.natural - label.min);
-        organizers.width = organizers.min + t * (organizers.natural - organizers.min);
+        label.width = best_label_width(room, label.min, label.natural, organizers.min, scale);
+        organizers.width = room - label.width;
       } else {
         label.width = label.min, organizers.width = organizers.min;
         year_width = years > 0 ? (width - mins) / years : 0;
@@ -556,6 +595,10 @@ class TableBuilder {
   Style style_;
   std::vector<Cell> header_;
   std::vector<TableRow> rows_;
+  struct RowWidths {
+    double label = 0, organizers = 0, note = 0;  // unwrapped, at full size
+  };
+  std::vector<RowWidths> row_widths_;
   std::vector<Cell> year_cells_;         // distinct year cells; 0 is the empty one
   std::vector<FlowedCell> year_flowed_;  // the same, flowed at the current scale
   std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_cell_index_;

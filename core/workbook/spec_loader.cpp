@@ -75,6 +75,13 @@ bool is_date(const std::string& s) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+std::string ascii_lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
 size_t utf8_length(const std::string& s) {
   return static_cast<size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -200,7 +207,7 @@ class SpecParser {
       FormatSpec format;
       format.name = *name;
       format.pos = in_.pos(it->first);
-      const YAML::Node& body = it->second;
+      YAML::Node body = it->second;  // a copy: `it->` returns a temporary proxy
       std::string what = "format '" + *name + "'";
       if (!in_.expect_map(body, what)) continue;
       in_.check_keys(body, kFormatKeys, what);
@@ -242,7 +249,7 @@ class SpecParser {
               name->find_first_of("[]:*?/\\") != std::string::npos || name->front() == '\'') {
             in_.error(v, "sheet name '" + *name +
                              "' is not allowed in Excel (1 to 31 characters, none of []:*?/\\)");
-          } else if (!names.insert(*name).second) {
+          } else if (!names.insert(ascii_lower(*name)).second) {  // Excel ignores ASCII case
             in_.error(v, "duplicate sheet name '" + *name + "'");
           }
         }

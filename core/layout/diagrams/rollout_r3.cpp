@@ -95,9 +95,13 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
                  {box.x, box.y + box.height - note_h, box.width, note_h}, size * 1.05, theme.text,
                  Align::left, VAlign::middle, true);
   }
-  size_t pairs = (pick.evidence->regions.size() + 1) / 2;
-  if (pairs > 1) {
-    canvas.label("ほかに" + std::to_string(pairs - 1) + "組の交流あり",
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (size_t l : pick.evidence->links) {
+    auto pair = std::minmax(reg.links[l].from_index, reg.links[l].to_index);
+    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
+  }
+  if (pairs.size() > 1) {
+    canvas.label("ほかに" + std::to_string(pairs.size() - 1) + "組の交流あり",
                  {box.x, box.y, box.width, note_h}, size * 0.8, theme.muted, Align::right,
                  VAlign::middle);
   }

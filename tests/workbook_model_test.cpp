@@ -243,3 +243,21 @@ workbook:
   CHECK(sheet.print.repeat_rows == std::nullopt);
   CHECK_FALSE(sheet.autofilter);
 }
+
+TEST_CASE("text over Excel's cell limit is clipped at a character boundary, not an error") {
+  std::string long_text;
+  for (int i = 0; i < 12000; ++i) long_text += "柏";  // 36,000 bytes
+  std::string clipped = workbook::clip_cell_text(long_text);
+  CHECK(clipped.size() <= workbook::kMaxCellTextBytes);
+  CHECK(clipped.size() > workbook::kMaxCellTextBytes - 6);
+  CHECK(clipped.substr(clipped.size() - 3) == "…");
+  CHECK(clipped.substr(0, 3) == "柏");
+  CHECK((clipped.size() - 3) % 3 == 0);  // whole characters only
+  CHECK(workbook::clip_cell_text("short") == "short");
+
+  auto reg = testing::small_registry();
+  reg.regions[0].note = long_text;
+  testing::Analysed a(std::move(reg));
+  auto model = workbook::build_workbook_model(default_spec(), a.data());
+  CHECK(text_at(sheet_named(model, "波及状況"), 2, 3) == clipped);
+}

@@ -322,7 +322,10 @@ class SpecParser {
       table.header_format = format_ref(item, "header_format");
       table.totals_format = format_ref(item, "totals_format");
       table.footnote_format = format_ref(item, "footnote_format");
-      if (item["mark"]) table.mark = opt_text(item, "mark", "'mark'", false);
+      if (auto v = item["mark"]) {
+        table.mark = opt_text(item, "mark", "'mark'", false);
+        if (table.mark.empty()) in_.error(v, "'mark' must not be empty: the totals count it");
+      }
       if (auto v = item["count_sessions"])
         table.count_sessions = in_.boolean(v, "'count_sessions'").value_or(false);
       if (item["note_separator"])

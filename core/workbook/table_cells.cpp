@@ -28,7 +28,7 @@ Cell text_cell(std::string text) {
   Cell cell;
   if (!text.empty()) {
     cell.kind = Cell::Kind::text;
-    cell.text = std::move(text);
+    cell.text = clip_cell_text(std::move(text));
   }
   return cell;
 }

@@ -3,6 +3,7 @@
 // to the container's box.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/layout/elements.h"
 
@@ -30,12 +31,20 @@ scene::Rect explicit_box(const BoxSpec& spec, const scene::Rect& within) {
 }
 
 // Adds a child's items to the container's output; continuation pages are merged by index.
+void append(std::vector<scene::Item>& to, std::vector<scene::Item>&& from) {
+  if (to.empty()) {
+    to = std::move(from);
+  } else {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  }
+}
+
 void take(ElementLayout& out, ElementLayout&& child) {
-  for (auto& item : child.items) out.items.push_back(std::move(item));
+  append(out.items, std::move(child.items));
   if (out.more_pages.size() < child.more_pages.size())
     out.more_pages.resize(child.more_pages.size());
   for (size_t i = 0; i < child.more_pages.size(); ++i) {
-    for (auto& item : child.more_pages[i]) out.more_pages[i].push_back(std::move(item));
+    append(out.more_pages[i], std::move(child.more_pages[i]));
   }
 }
 

@@ -178,8 +178,10 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
       page.height = spec.page.height;
       std::string heading = continued ? title + context.expand(spec.continued) : title;
       page.title = continued ? outline + context.expand(spec.continued) : outline;
+      // Body first (moved, not copied); the master's items follow. They never overlap, so the
+      // painting order does not matter.
+      page.items = std::move(items);
       add_header(spec, slide, frame, heading, context, page.items);
-      for (auto& item : items) page.items.push_back(std::move(item));
       add_footnotes(slide, frame, context, page.items);
       add_footer(spec, slide, frame, static_cast<int>(document.pages.size() + 1), context,
                  page.items);

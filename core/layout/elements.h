@@ -224,10 +224,5 @@ ElementType rows_element();           // containers.cpp
 ElementType columns_element();        // containers.cpp
 ElementType grid_element();           // containers.cpp
 ElementType rollout_table_element();  // rollout_table.cpp
-// Diagrams, each in core/layout/diagrams/<name>.cpp.
-ElementType ministry_steps_element();
-ElementType stakeholders_element();
-ElementType adoption_chart_element();
-ElementType tile_map_element();
 
 }  // namespace tenkai::layout

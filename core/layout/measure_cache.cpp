@@ -1,25 +1,29 @@
-// The memoising measurer: the key is the font (family, size, weight, style) plus the text.
+// The memoising measurer: one table per font (family, size, weight, style), keyed by the text.
 #include "core/layout/measure_cache.h"
 
-#include <charconv>
-
 namespace tenkai::layout {
+namespace {
+bool same_font(const scene::Font& a, const scene::Font& b) {
+  return a.size == b.size && a.weight == b.weight && a.italic == b.italic && a.family == b.family;
+}
+}  // namespace
 
 scene::TextMetrics MeasureCache::measure(std::string_view text, const scene::Font& font) {
-  key_.clear();
-  key_ += font.family;
-  char size[32];
-  auto end = std::to_chars(size, size + sizeof size, font.size).ptr;
-  key_.push_back('\x1f');
-  key_.append(size, end);
-  key_.push_back(font.weight == scene::Weight::bold ? 'b' : 'r');
-  key_.push_back(font.italic ? 'i' : 'n');
-  key_.push_back('\x1f');
-  key_ += text;
-  auto found = cache_.find(key_);
-  if (found != cache_.end()) return found->second;
+  if (last_ >= fonts_.size() || !same_font(fonts_[last_].font, font)) {
+    last_ = fonts_.size();
+    for (size_t i = 0; i < fonts_.size(); ++i) {
+      if (same_font(fonts_[i].font, font)) {
+        last_ = i;
+        break;
+      }
+    }
+    if (last_ == fonts_.size()) fonts_.push_back({font, {}});
+  }
+  Texts& texts = fonts_[last_].texts;
+  auto found = texts.find(text);
+  if (found != texts.end()) return found->second;
   scene::TextMetrics metrics = inner_.measure(text, font);
-  cache_.emplace(key_, metrics);
+  texts.emplace(std::string(text), metrics);
   return metrics;
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/scene/text_measurer.h"
 
@@ -15,10 +16,19 @@ class MeasureCache : public scene::TextMeasurer {
   scene::TextMetrics measure(std::string_view text, const scene::Font& font) override;
 
  private:
-  scene::TextMeasurer& inner_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
   // Lookup only, never iterated into output, so the unordered map keeps output deterministic.
-  std::unordered_map<std::string, scene::TextMetrics> cache_;
-  std::string key_;
+  using Texts = std::unordered_map<std::string, scene::TextMetrics, Hash, std::equal_to<>>;
+  struct PerFont {
+    scene::Font font;
+    Texts texts;
+  };
+  scene::TextMeasurer& inner_;
+  std::vector<PerFont> fonts_;  // a deck uses a handful of fonts: a linear scan is fastest
+  size_t last_ = 0;
 };
 
 }  // namespace tenkai::layout

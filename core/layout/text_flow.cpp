@@ -5,7 +5,9 @@
 #include "core/layout/text_flow.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 
 namespace tenkai::layout {
 namespace {
@@ -58,8 +60,16 @@ bool is_space(char32_t cp) {
   return cp == U' ' || cp == U'\t';
 }
 
+// Letters, digits and the common CJK blocks are never kinsoku characters; skip the set scans.
+bool plain_character(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z') ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0x3041 && cp <= 0x3096 && !in(cp, U"ぁぃぅぇぉっゃゅょゎゕゖ"));
+}
+
 bool may_break_between(char32_t before, char32_t after) {
-  if (no_line_start(after) || no_line_end(before)) return false;
+  if (!plain_character(after) && no_line_start(after)) return false;
+  if (!plain_character(before) && no_line_end(before)) return false;
   return ideographic(before) || ideographic(after);
 }
 
@@ -67,13 +77,46 @@ struct Piece {
   size_t run = 0;
   size_t begin = 0, end = 0;  // bytes of runs[run].text
   double width = 0;
+  double ascent = 0, descent = 0;
 };
 
 enum class TokenKind { word, space, newline };
 
+// A token's pieces: nearly always one (a word inside one run), so they live inline and only
+// a word spanning several runs allocates.
+class Pieces {
+ public:
+  Pieces() = default;
+  Pieces(std::initializer_list<Piece> pieces) {
+    for (const auto& piece : pieces) push_back(piece);
+  }
+  bool empty() const { return count_ == 0; }
+  Piece* begin() { return count_ <= kInline ? small_.data() : large_.data(); }
+  Piece* end() { return begin() + count_; }
+  const Piece* begin() const { return count_ <= kInline ? small_.data() : large_.data(); }
+  const Piece* end() const { return begin() + count_; }
+  Piece& back() { return begin()[count_ - 1]; }
+  const Piece& front() const { return *begin(); }
+  void push_back(const Piece& piece) {
+    if (count_ < kInline) {
+      small_[count_++] = piece;
+      return;
+    }
+    if (count_ == kInline) large_.assign(small_.begin(), small_.end());
+    large_.push_back(piece);
+    ++count_;
+  }
+
+ private:
+  static constexpr size_t kInline = 2;
+  std::array<Piece, kInline> small_{};
+  std::vector<Piece> large_;
+  size_t count_ = 0;
+};
+
 struct Token {
   TokenKind kind = TokenKind::word;
-  std::vector<Piece> pieces;
+  Pieces pieces;
   double width = 0;
 };
 
@@ -90,7 +133,11 @@ class Tokenizer {
         char32_t cp = next_code_point(text, i);
         if (cp == U'\n' || cp == U'\r') {
           flush();
-          if (cp == U'\n') out_.push_back({TokenKind::newline, {{r, begin, begin, 0}}, 0});
+          if (cp == U'\n') {
+            auto metrics = measurer_.measure(" ", runs_[r].font);
+            out_.push_back(
+                {TokenKind::newline, {{r, begin, begin, 0, metrics.ascent, metrics.descent}}, 0});
+          }
           previous_ = 0;
           continue;
         }
@@ -115,7 +162,7 @@ class Tokenizer {
         current_.pieces.back().end == begin) {
       current_.pieces.back().end = end;
     } else {
-      current_.pieces.push_back({run, begin, end, 0});
+      current_.pieces.push_back({run, begin, end, 0, 0, 0});
     }
   }
 
@@ -125,7 +172,10 @@ class Tokenizer {
     for (auto& piece : current_.pieces) {
       std::string_view text =
           std::string_view(runs_[piece.run].text).substr(piece.begin, piece.end - piece.begin);
-      piece.width = measurer_.measure(text, runs_[piece.run].font).width;
+      auto metrics = measurer_.measure(text, runs_[piece.run].font);
+      piece.width = metrics.width;
+      piece.ascent = metrics.ascent;
+      piece.descent = metrics.descent;
       current_.width += piece.width;
     }
     out_.push_back(std::move(current_));
@@ -148,8 +198,10 @@ std::vector<Token> split_characters(const Token& word, const std::vector<Run>& r
     for (size_t i = piece.begin; i < piece.end;) {
       size_t begin = i;
       next_code_point(text, i);
-      double width = measurer.measure(text.substr(begin, i - begin), runs[piece.run].font).width;
-      out.push_back({TokenKind::word, {{piece.run, begin, i, width}}, width});
+      auto metrics = measurer.measure(text.substr(begin, i - begin), runs[piece.run].font);
+      out.push_back({TokenKind::word,
+                     {{piece.run, begin, i, metrics.width, metrics.ascent, metrics.descent}},
+                     metrics.width});
     }
   }
   return out;
@@ -166,6 +218,8 @@ class LineBuilder {
           pieces_.back().end == piece.begin) {
         pieces_.back().end = piece.end;
         pieces_.back().width += piece.width;
+        pieces_.back().ascent = std::max(pieces_.back().ascent, piece.ascent);
+        pieces_.back().descent = std::max(pieces_.back().descent, piece.descent);
       } else {
         pieces_.push_back(piece);
       }
@@ -189,9 +243,8 @@ class LineBuilder {
       text_line.color = run.color;
       text_line.width = piece.width;
       x += piece.width;
-      auto metrics = measurer_.measure(" ", run.font);
-      line.ascent = std::max(line.ascent, metrics.ascent);
-      line.descent = std::max(line.descent, metrics.descent);
+      line.ascent = std::max(line.ascent, piece.ascent);
+      line.descent = std::max(line.descent, piece.descent);
       largest = std::max(largest, run.font.size);
       line.pieces.push_back(std::move(text_line));
     }
@@ -316,6 +369,24 @@ std::vector<std::string> break_lines(std::string_view text, const scene::Font& f
     lines.push_back(std::move(joined));
   }
   return lines;
+}
+
+ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {
+  ContentWidths out;
+  double current = 0, spaces = 0;
+  for (const auto& token : Tokenizer(runs, measurer).tokens()) {
+    if (token.kind == TokenKind::newline) {
+      current = spaces = 0;
+    } else if (token.kind == TokenKind::space) {
+      if (current > 0) spaces += token.width;
+    } else {
+      current += spaces + token.width;
+      spaces = 0;
+      out.max = std::max(out.max, current);
+      out.min = std::max(out.min, token.width);
+    }
+  }
+  return out;
 }
 
 double min_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {

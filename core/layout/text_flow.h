@@ -55,6 +55,12 @@ double min_content_width(const std::vector<Run>& runs, scene::TextMeasurer& meas
 // Width of the text with no wrapping except forced breaks.
 double max_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
 
+// Both of the above in one pass.
+struct ContentWidths {
+  double min = 0, max = 0;
+};
+ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
+
 // Appends the lines as scene::TextLine items placed inside `box` (absolute coordinates).
 void place_text(const FlowedText& text, const scene::Rect& box, Align align, VAlign valign,
                 std::vector<scene::Item>& out);

@@ -4,6 +4,7 @@
 // co-operating in the training. Texts are the seed deck's; the other bodies can be listed.
 #include <algorithm>
 
+#include "core/layout/diagrams/diagrams.h"
 #include "core/layout/diagrams/draw.h"
 
 namespace tenkai::layout {

@@ -194,6 +194,23 @@ FlowedText flow(LayoutContext& context, const std::vector<Run>& runs, double wid
   return flow_text(runs, width, context.measurer, context.theme.line_spacing);
 }
 
+FlowedText balanced_flow(LayoutContext& context, const std::vector<Run>& runs, double width) {
+  FlowedText best = flow(context, runs, width);
+  if (best.too_wide || best.lines.size() < 2) return best;
+  double low = 0, high = width;
+  for (int i = 0; i < 12; ++i) {
+    double mid = (low + high) / 2;
+    FlowedText t = flow(context, runs, mid);
+    if (!t.too_wide && t.lines.size() == best.lines.size()) {
+      high = mid;
+      best = std::move(t);
+    } else {
+      low = mid;
+    }
+  }
+  return best;
+}
+
 double search_scale(LayoutContext& context, const ElementSpec& element, const std::string& what,
                     const std::function<bool(double)>& attempt) {
   const double limit = std::clamp(context.theme.min_scale, 0.1, 1.0);

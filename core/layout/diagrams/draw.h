@@ -48,6 +48,9 @@ std::optional<scene::TextLine> fit_label(LayoutContext& context, const std::stri
 
 // Flowed, multi-line text of `runs` `width` wide.
 FlowedText flow(LayoutContext& context, const std::vector<Run>& runs, double width);
+// The same, with lines balanced: the narrowest width that keeps the line count, so a short
+// last line (地域資源の把 / 握) becomes an even pair (地域資源 / の把握).
+FlowedText balanced_flow(LayoutContext& context, const std::vector<Run>& runs, double width);
 
 // Runs the whole-diagram layout `attempt(scale)` from scale 1 down to the theme's min_scale
 // until it reports that everything fits; returns the last scale tried (the limit when nothing

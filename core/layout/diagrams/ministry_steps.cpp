@@ -100,11 +100,15 @@ class StepsBuilder {
     return std::any_of(row.begin(), row.end(), [&](int s) { return focused(s); });
   }
 
-  std::vector<Run> step_runs(int step) const {
+  // The step's label and text: on one line when it fits `width`, else the label on a line of
+  // its own so the text is not split after its first few characters.
+  std::vector<Run> step_runs(int step, double width) {
     const Theme& theme = context_.theme;
     Color ink = focused(step) ? theme.accent : theme.text;
-    return {{kSteps[step].label, theme.font(step_size_, scene::Weight::bold), ink},
-            {kSteps[step].text, theme.font(step_size_), theme.text}};
+    std::vector<Run> runs{{kSteps[step].label, theme.font(step_size_, scene::Weight::bold), ink},
+                          {kSteps[step].text, theme.font(step_size_), theme.text}};
+    if (flow(context_, runs, width).lines.size() > 1) runs[0].text += "\n";
+    return runs;
   }
 
   double text_height(const std::vector<Run>& runs, double width) {
@@ -174,7 +178,8 @@ class StepsBuilder {
       if (row_focused(row)) h += badge_height();
       double w = (width - 2 * pad_ - gap_ * (row.size() - 1)) / row.size();
       double row_h = 0;
-      for (int s : row) row_h = std::max(row_h, text_height(step_runs(s), w - 2 * pad_) + 2 * pad_);
+      for (int s : row)
+        row_h = std::max(row_h, text_height(step_runs(s, w - 2 * pad_), w - 2 * pad_) + 2 * pad_);
       h += row_h;
     }
     return h + gap_ * (panel.rows.size() - 1) + (row_focused(panel.rows.back()) ? 0 : 0);
@@ -229,7 +234,7 @@ class StepsBuilder {
     items_.emplace_back(stroked(filled(rounded_rect(cell, 4), fill),
                                 focus ? theme.accent : theme.table_grid, focus ? 1.2 : 0.8));
     Rect inner{cell.x + pad_, cell.y + pad_, cell.width - 2 * pad_, cell.height - 2 * pad_};
-    FlowedText t = flow(context_, step_runs(step), inner.width);
+    FlowedText t = balanced_flow(context_, step_runs(step, inner.width), inner.width);
     if (t.too_wide || t.height > inner.height + 0.01) ok_ = false;
     place_text(t, inner, Align::center, VAlign::middle, items_);
   }

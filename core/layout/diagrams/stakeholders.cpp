@@ -82,7 +82,7 @@ class StakeholdersBuilder {
                     {{card.name, font(head_size_, true), {1, 1, 1, 1}},
                      {card.role, font(head_size_ * 0.85, true), {1, 1, 1, 1}}},
                     inner);
-    t.body = text(card.text, body_size_, theme.text, inner);
+    t.body = balanced_flow(context_, {{card.text, font(body_size_), theme.text}}, inner);
     if (card.note[0]) t.note = text(card.note, small_size_, theme.accent, inner - 2 * pad_, true);
     t.header_h = t.header.height + 2 * pad_;
     t.note_h = card.note[0] ? t.note.height + 2 * pad_ * 0.6 : 0;
@@ -109,7 +109,8 @@ class StakeholdersBuilder {
 
     FlowedText unique = text(kUnique, small_size_, theme.muted, W);
     double arrow_h = std::max(gap_ * 2, body_size_ * 1.4);
-    FlowedText result = text(kTagTeam, body_size_, theme.text, W * 0.8 - 2 * pad_, true);
+    FlowedText result = balanced_flow(context_, {{kTagTeam, font(body_size_, true), theme.text}},
+                                      W * 0.8 - 2 * pad_);
     double result_h = result.height + 2 * pad_;
     FlowedText draw_in = text(kDrawIn, small_size_, theme.title, W, true);
 

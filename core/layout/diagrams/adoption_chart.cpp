@@ -149,7 +149,7 @@ class ChartBuilder {
     YearLabels out;
     auto attempt = [&](double size, int every, bool wrap) {
       out = {size, every, {}, 0};
-      double width = slot * every - 2;
+      double width = slot * every - size * 0.8;  // a clear gap between neighbours
       for (size_t i = 0; i < years.size(); ++i) {
         if (i % every != 0) {
           out.texts.emplace_back();

@@ -96,7 +96,9 @@ TEST_CASE("tenkai build writes the forum deck: text, fonts, pages, structure") {
   for (const char* note : row_notes) CHECK(flat.find(note) != std::string::npos);
   // The seed's slides, in order, with the footer and page numbers.
   const char* expected[] = {"開催パターンの類型化",
+                            "市町村単位で在宅医療を推進する手順の一例",
                             "研修会ホームページQRコード",
+                            "誰が在宅医療の推進を先導・支援するのか",
                             "研修の狙い",
                             "開催地域の波及状況（年度別推移）",
                             "研修会の種類（機能）別",
@@ -107,7 +109,9 @@ TEST_CASE("tenkai build writes the forum deck: text, fonts, pages, structure") {
                             "都道府県内の展開手順別",
                             "１．市町村での開催→全県での開催",
                             "２．都道府県単位の開催＋市町村単位の開催",
-                            "３．都道府県を越えた小規模市町村どうしの伝播"};
+                            "３．都道府県を越えた小規模市町村どうしの伝播",
+                            "開催地域数の推移（新規・累計）",
+                            "都道府県別の初回開催年度"};
   const size_t slides = sizeof expected / sizeof expected[0];
   REQUIRE(pages.size() == slides);
   CHECK(pdf_pages(pdf) == static_cast<int>(slides));
@@ -187,9 +191,9 @@ TEST_CASE("a failed build leaves the old deck untouched and no temporary files")
     (void)entry;
     ++files;
   }
-  // The deck, the rollout table and the seven diagram figures (SVG and PNG each), the workbook;
+  // The deck, the rollout table and the eleven diagram figures (SVG and PNG each), the workbook;
   // no leftovers.
-  CHECK(files == 1 + 2 + 14 + 1);
+  CHECK(files == 1 + 2 + 22 + 1);
 
   auto check = run_tenkai("check " + shell_quote(specs.file("forum-2015.yaml")));
   CHECK(check.exit_code == 1);
@@ -208,7 +212,7 @@ TEST_CASE("the national registry's table continues over pages, every region once
   const std::string pdf = dir.file("forum-2015.pdf");
   auto pages = pdf_page_texts(pdf, true);
   CHECK(static_cast<int>(pages.size()) == pdf_pages(pdf));
-  // Twelve other slides (text and diagrams) plus the table's pages: the first has the title,
+  // Sixteen other slides (text and diagrams) plus the table's pages: the first has the title,
   // the rest 続き.
   size_t table_pages = 0, continued = 0;
   std::string table_text;
@@ -222,7 +226,7 @@ TEST_CASE("the national registry's table continues over pages, every region once
   }
   CHECK(table_pages > 10);
   CHECK(continued == table_pages - 1);
-  CHECK(pages.size() == 12 + table_pages);
+  CHECK(pages.size() == 16 + table_pages);
   auto matrix = run_tenkai("matrix --format json --data " + shell_quote(data));
   auto json = nlohmann::json::parse(matrix.out);
   size_t previous = 0;

@@ -1,5 +1,7 @@
 // `check` and `build` for workbook specs: load and validate the spec, build the sheet model from
 // the analysed registry, and write it with libxlsxwriter to a pending output.
+#include <filesystem>
+
 #include "app/build.h"
 #include "core/workbook/sheet_model.h"
 #include "core/workbook/spec_loader.h"
@@ -30,6 +32,13 @@ void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
   if (!loaded.spec || diagnostics.has_errors()) return;
   workbook::WorkbookModel model =
       workbook::build_workbook_model(*loaded.spec, workbook_data(inputs));
+  std::string target = (std::filesystem::path(inputs.out_dir) / model.output).string();
+  for (const auto& pending : outputs.files) {
+    if (pending->target_path() == target) {
+      diagnostics.error({spec_path, 0, 0}, "another spec of this run also writes " + target);
+      return;
+    }
+  }
   auto& output = outputs.add(inputs.out_dir, model.output);
   std::string error;
   if (!renderers::write_xlsx(model, output.temporary_path(), error)) {

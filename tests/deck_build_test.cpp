@@ -100,9 +100,17 @@ TEST_CASE("tenkai build writes the forum deck: text, fonts, pages, structure") {
                             "研修の狙い",
                             "開催地域の波及状況（年度別推移）",
                             "研修会の種類（機能）別",
-                            "都道府県内の展開手順別"};
-  REQUIRE(pages.size() == 6);
-  CHECK(pdf_pages(pdf) == 6);
+                            "地域における多職種研修の種類（機能）と",
+                            "パターン１：市町村単位の開催",
+                            "パターン２：広域でリーダー研修を開催＋市町村単位の開催",
+                            "パターン３：市町村単位の開催＋時系列で研修会の機能が変化",
+                            "都道府県内の展開手順別",
+                            "１．市町村での開催→全県での開催",
+                            "２．都道府県単位の開催＋市町村単位の開催",
+                            "３．都道府県を越えた小規模市町村どうしの伝播"};
+  const size_t slides = sizeof expected / sizeof expected[0];
+  REQUIRE(pages.size() == slides);
+  CHECK(pdf_pages(pdf) == static_cast<int>(slides));
   for (size_t i = 0; i < pages.size(); ++i) {
     INFO("page " << i + 1);
     CHECK(without_spaces(pages[i]).find(expected[i]) != std::string::npos);
@@ -179,7 +187,9 @@ TEST_CASE("a failed build leaves the old deck untouched and no temporary files")
     (void)entry;
     ++files;
   }
-  CHECK(files == 4);  // the deck, its two figures and the workbook; no leftovers
+  // The deck, the rollout table and the seven diagram figures (SVG and PNG each), the workbook;
+  // no leftovers.
+  CHECK(files == 1 + 2 + 14 + 1);
 
   auto check = run_tenkai("check " + shell_quote(specs.file("forum-2015.yaml")));
   CHECK(check.exit_code == 1);
@@ -198,7 +208,8 @@ TEST_CASE("the national registry's table continues over pages, every region once
   const std::string pdf = dir.file("forum-2015.pdf");
   auto pages = pdf_page_texts(pdf, true);
   CHECK(static_cast<int>(pages.size()) == pdf_pages(pdf));
-  // Five text slides plus the table's pages: the first has the title, the rest 続き.
+  // Twelve other slides (text and diagrams) plus the table's pages: the first has the title,
+  // the rest 続き.
   size_t table_pages = 0, continued = 0;
   std::string table_text;
   for (const auto& page : pages) {
@@ -211,7 +222,7 @@ TEST_CASE("the national registry's table continues over pages, every region once
   }
   CHECK(table_pages > 10);
   CHECK(continued == table_pages - 1);
-  CHECK(pages.size() == 5 + table_pages);
+  CHECK(pages.size() == 12 + table_pages);
   auto matrix = run_tenkai("matrix --format json --data " + shell_quote(data));
   auto json = nlohmann::json::parse(matrix.out);
   size_t previous = 0;

@@ -74,7 +74,7 @@ TEST_CASE("a missing or malformed registry is exit 1 with a positioned line") {
   CHECK(result.err.rfind(broken + ":3:1: error: invalid YAML: ", 0) == 0);
 }
 
-TEST_CASE("tenkai check on a valid registry exits 0 quietly") {
+TEST_CASE("tenkai check on a valid registry exits 0 without errors") {
   ScratchDir dir;
   std::string path = dir.file("ok.yaml");
   write_file(path,
@@ -83,5 +83,7 @@ TEST_CASE("tenkai check on a valid registry exits 0 quietly") {
              "sessions:\n  - {region: kashiwa, fiscal_year: 平成23年度}\n");
   auto result = run_tenkai("check --data " + shell_quote(path));
   CHECK(result.exit_code == 0);
-  CHECK(result.err.empty());
+  // The default layouts may warn that a diagram has no example in so small a registry.
+  CHECK(result.err.find("error:") == std::string::npos);
+  CHECK(result.err.find("ok.yaml") == std::string::npos);  // nothing to say about the registry
 }

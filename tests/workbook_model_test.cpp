@@ -80,7 +80,7 @@ TEST_CASE("the spread-matrix sheet holds marks, notes and live totals in matrix 
   CHECK(text_at(sheet, 2, 5) == "●");  // the uncounted meeting does not add a second mark
   CHECK(text_at(sheet, 3, 0) == "東京都大田区");
   CHECK(text_at(sheet, 3, 5) == "●\n※大森地区");
-  CHECK(text_at(sheet, 3, 6) == "●×2\n※区全域");
+  CHECK(text_at(sheet, 3, 6) == "●\n※区全域");  // two sessions, one mark (as in the deck)
   CHECK(text_at(sheet, 4, 0) == "東京都（広域）");
   CHECK(sheet.find(4, 4)->kind == Cell::Kind::blank);
   // The first year is a live formula with its cached value.
@@ -181,8 +181,9 @@ TEST_CASE("an empty registry still gives a well-formed model: plain zero totals,
   CHECK(model.properties.created == 946684800LL);  // the fixed fallback date
 }
 
-TEST_CASE("classification rows appear when the classifier supplies them") {
+TEST_CASE("classification rows show the classes and reasons they are given") {
   testing::Analysed a(testing::small_registry());
+  a.classification = {};  // hand-made classes, independent of the classifier's rules
   a.classification.areas.push_back({0, analysis::Pattern::P3, "柏市: leader then intro"});
   analysis::PrefectureClass tokyo;
   tokyo.prefecture = "東京都";
@@ -203,4 +204,60 @@ TEST_CASE("classification rows appear when the classifier supplies them") {
   const SheetModel& sessions = sheet_named(model, "研修会一覧");
   CHECK(text_at(sessions, 1, 5) == "地域リーダーの養成");
   CHECK(text_at(sessions, 1, 6) == "推定");
+}
+
+TEST_CASE("a spec of its own: counted marks, another mark, era headers, hidden first year") {
+  const char* text = R"(tenkai: 1
+workbook:
+  output: own.xlsx
+  sheets:
+    - name: matrix
+      freeze: {header: true}
+      tables:
+        - data: spread_matrix
+          mark: "◎"
+          count_sessions: true
+          note_separator: " "
+          columns:
+            - {field: region, header: ID, width: 9}
+            - {field: years, header: "{era_short}"}
+            - {field: first_year, hidden: true}
+          totals:
+            - {kind: new, label: "new in {title}"}
+)";
+  auto loaded = workbook::parse_workbook_spec(text, "own.yaml");
+  REQUIRE(loaded.spec);
+  testing::Analysed a(testing::small_registry());
+  auto model = workbook::build_workbook_model(*loaded.spec, a.data());
+  REQUIRE(model.sheets.size() == 1);
+  const SheetModel& sheet = model.sheets[0];
+  CHECK(text_at(sheet, 0, 0) == "ID");
+  CHECK(text_at(sheet, 0, 1) == "H23");
+  CHECK(text_at(sheet, 2, 3) == "◎×2 ※区全域");
+  CHECK(sheet.find(2, 4)->text == "=2010+MATCH(\"◎*\",B3:D3,0)");
+  CHECK(sheet.columns[0].width == 9);
+  CHECK(sheet.columns[4].hidden);
+  CHECK(text_at(sheet, 4, 0) == "new in テスト登録簿");
+  CHECK(sheet.find(4, 2)->text == "=COUNTIF($E$2:$E$4,2012)");
+  CHECK(sheet.freeze_rows == 1);
+  CHECK(sheet.print.repeat_rows == std::nullopt);
+  CHECK_FALSE(sheet.autofilter);
+}
+
+TEST_CASE("text over Excel's cell limit is clipped at a character boundary, not an error") {
+  std::string long_text;
+  for (int i = 0; i < 12000; ++i) long_text += "柏";  // 36,000 bytes
+  std::string clipped = workbook::clip_cell_text(long_text);
+  CHECK(clipped.size() <= workbook::kMaxCellTextBytes);
+  CHECK(clipped.size() > workbook::kMaxCellTextBytes - 6);
+  CHECK(clipped.substr(clipped.size() - 3) == "…");
+  CHECK(clipped.substr(0, 3) == "柏");
+  CHECK((clipped.size() - 3) % 3 == 0);  // whole characters only
+  CHECK(workbook::clip_cell_text("short") == "short");
+
+  auto reg = testing::small_registry();
+  reg.regions[0].note = long_text;
+  testing::Analysed a(std::move(reg));
+  auto model = workbook::build_workbook_model(default_spec(), a.data());
+  CHECK(text_at(sheet_named(model, "波及状況"), 2, 3) == clipped);
 }

@@ -5,6 +5,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/workbook/data_fields.h"
 
 #include "tests/support.h"
 
@@ -187,4 +191,70 @@ workbook:
       result,
       "y.yaml:8:18: error: placeholder '{era}' is only known in the header of a 'years' column"));
   CHECK(has_message(result, "y.yaml:10:38: error: placeholder '{year}' is only known"));
+}
+
+TEST_CASE("the published JSON Schema names the same data, fields and values as the loader") {
+  auto schema = nlohmann::json::parse(
+      testing::read_file(testing::source_path("schemas/workbook.schema.json")));
+  const auto& defs = schema["$defs"];
+  std::vector<std::string> sources = defs["table"]["properties"]["data"]["enum"];
+  CHECK(sources == workbook::data_source_names());
+  size_t checked = 0;
+  for (const auto& variant : defs["table"]["allOf"]) {
+    std::string source = variant["if"]["properties"]["data"]["const"];
+    std::vector<std::string> fields =
+        variant["then"]["properties"]["columns"]["items"]["properties"]["field"]["enum"];
+    auto parsed = workbook::parse_data_source(source);
+    REQUIRE(parsed);
+    CHECK(fields == workbook::field_names(*parsed));
+    ++checked;
+  }
+  CHECK(checked == sources.size());
+  std::vector<std::string> about = defs["about_row"]["properties"]["field"]["enum"];
+  CHECK(about == workbook::about_value_names());
+}
+
+TEST_CASE("columns count characters, not bytes, after Japanese text; a stray comma cannot hang") {
+  const char* text = R"(tenkai: 1
+workbook:
+  output: b.xlsx
+  sheets:
+    - name: 一覧
+      tables:
+        - data: sessions
+          columns:
+            - {field: label, header: 開催地域, formt: text}
+)";
+  auto result = parse_workbook_spec(text, "u.yaml");
+  CHECK(has_message(
+      result, "u.yaml:9:44: error: unknown key 'formt' in a column (did you mean 'format'?)"));
+
+  auto comma = parse_workbook_spec("tenkai: 1\n,\n", "c.yaml");
+  CHECK_FALSE(comma.spec);
+  CHECK(comma.diagnostics.has_errors());
+}
+
+TEST_CASE("the fuzz corpus of workbook specs loads without crashing, errors positioned") {
+  size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::source_path("fuzz/corpus/workbook"))) {
+    CAPTURE(entry.path().string());
+    auto result = workbook::load_workbook_spec(entry.path().string());
+    CHECK(result.spec.has_value() != result.diagnostics.has_errors());
+    for (const auto& d : result.diagnostics.items()) CHECK(d.pos.line > 0);
+    ++files;
+  }
+  CHECK(files >= 3);
+}
+
+TEST_CASE("sheet names are unique regardless of ASCII case, as in Excel") {
+  const char* text = R"(tenkai: 1
+workbook:
+  output: b.xlsx
+  sheets:
+    - {name: Summary, tables: [{data: about, rows: [{label: a, field: title}], columns: [{field: label}]}]}
+    - {name: SUMMARY, tables: [{data: about, rows: [{label: a, field: title}], columns: [{field: label}]}]}
+)";
+  auto result = parse_workbook_spec(text, "c.yaml");
+  CHECK(has_message(result, "c.yaml:6:14: error: duplicate sheet name 'SUMMARY'"));
 }

@@ -96,8 +96,10 @@ def check(path, matrix_path, session_count=None):
                     problems.append(f"{where} {year}: {got!r} where the matrix has no session")
                 continue
             lines = (got or "").split("\n")
-            mark = "●" if cell["sessions"] == 1 else f"●×{cell['sessions']}"
-            if lines[0] != mark or lines[1:] != cell["notes"]:
+            # One mark per held year; with count_sessions, "●×N" when N sessions were held.
+            marks = ("●",) if cell["sessions"] == 1 else ("●", f"●×{cell['sessions']}")
+            mark = marks[-1]
+            if lines[0] not in marks or lines[1:] != cell["notes"]:
                 problems.append(f"{where} {year}: {got!r} != {mark} {cell['notes']}")
     totals = {}
     for row in grid[header_index + 1 + len(matrix["rows"]):]:

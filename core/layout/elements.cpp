@@ -1,6 +1,8 @@
 // The element table and the services every element shares: placeholders, warnings, fit_text.
 #include "core/layout/elements.h"
 
+#include "core/layout/diagrams/diagrams.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -13,6 +15,13 @@ const std::vector<ElementType>& element_types() {
       spacer_element(),        rows_element(),     columns_element(), grid_element(),
       rollout_table_element(),
       // Diagrams (issue 4, core/layout/diagrams/) follow, one entry each.
+      function_types_element(),
+      pattern_p1_element(),
+      pattern_p2_element(),
+      pattern_p3_element(),
+      rollout_r1_element(),
+      rollout_r2_element(),
+      rollout_r3_element(),
   };
   return types;
 }

@@ -66,7 +66,7 @@ std::string fiscal_year_problem(const std::string& text) {
   return "bad fiscal year '" + yaml::excerpt(text) + "'";
 }
 
-std::optional<int> read_fiscal_year(ReadContext& context, const YAML::Node& node) {
+std::optional<int> read_fiscal_year(ReadContext& context, const yaml::Node& node) {
   auto year = parse_fiscal_year(node.Scalar());
   if (!year) context.error(context.pos(node), fiscal_year_problem(node.Scalar()), kFiscalYearForms);
   return year;
@@ -83,16 +83,15 @@ std::optional<int> read_fiscal_year(MapReader& map, const std::string& key, bool
 // Reads a list section; each item must be a map. Empty items have no usable mark of their own.
 template <typename ReadItem>
 void read_list(ReadContext& context, MapReader& top, const std::string& key, ReadItem read_item) {
-  const YAML::Node* list = top.value(key);
+  const yaml::Node* list = top.value(key);
   if (!list || list->IsNull()) return;
   if (!list->IsSequence()) {
     top.error_at_value(key, "'" + key + "' must be a list");
     return;
   }
   if (!context.charge(list->size(), *list)) return;
-  size_t index = 0;
-  for (const auto& item : *list) {
-    ++index;
+  for (size_t index = 1; index <= list->size(); ++index) {
+    yaml::Node item = list->item(index - 1);
     if (!item.IsMap()) {
       SourcePos where = context.item_pos(*list, item);
       context.error(where,
@@ -114,7 +113,7 @@ void read_header(ReadContext& context, MapReader& top, Registry& registry) {
                          "this tenkai reads 'tenkai: 1'");
     }
   }
-  const YAML::Node* header = top.value("registry");
+  const yaml::Node* header = top.value("registry");
   if (!header || header->IsNull()) {
     top.text("registry", true);  // reports the missing key or the empty value
     return;
@@ -127,20 +126,21 @@ void read_header(ReadContext& context, MapReader& top, Registry& registry) {
   if (auto title = map.text("title", true)) registry.title = *title;
   if (auto caveat = map.text("caveat")) registry.caveat = *caveat;
   if (auto as_of = map.scalar("as_of")) {
-    if (is_valid_date(*as_of))
+    if (is_valid_date(*as_of)) {
       registry.as_of = *as_of;
-    else
+    } else {
       map.error_at_value("as_of",
                          "'as_of' must be a date YYYY-MM-DD, not '" + yaml::excerpt(*as_of) + "'");
+    }
   }
-  if (const YAML::Node* years = map.value("years"); years && !years->IsNull()) {
-    if (!years->IsSequence() || years->size() != 2 || !(*years)[0].IsScalar() ||
-        !(*years)[1].IsScalar()) {
+  if (const yaml::Node* years = map.value("years"); years && !years->IsNull()) {
+    if (!years->IsSequence() || years->size() != 2 || !years->item(0).IsScalar() ||
+        !years->item(1).IsScalar()) {
       map.error_at_value("years", "'years' must be a pair [first, last] of fiscal years");
       return;
     }
-    auto first = read_fiscal_year(context, (*years)[0]);
-    auto last = read_fiscal_year(context, (*years)[1]);
+    auto first = read_fiscal_year(context, years->item(0));
+    auto last = read_fiscal_year(context, years->item(1));
     if (first && last && *first > *last) {
       map.error_at_value("years", "'years' starts at " + std::to_string(*first) +
                                       ", after its last year " + std::to_string(*last));
@@ -150,7 +150,7 @@ void read_header(ReadContext& context, MapReader& top, Registry& registry) {
   }
 }
 
-void read_region(ReadContext& context, const YAML::Node& node, RegistryDraft& draft) {
+void read_region(ReadContext& context, const yaml::Node& node, RegistryDraft& draft) {
   MapReader map(context, node, "region", kRegionKeys);
   Region region;
   region.pos = context.pos(node);
@@ -178,15 +178,17 @@ void read_region(ReadContext& context, const YAML::Node& node, RegistryDraft& dr
     region.label = *label;
     region.label_explicit = true;
   }
-  if (!region.label_explicit)
+  if (!region.label_explicit) {
     region.label = default_label(region.prefecture, region.name, region.level);
+  }
   region.population = map.integer("population", 0);
   if (auto code = map.scalar("code")) {
     std::string problem = local_government_code_problem(*code);
-    if (problem.empty())
+    if (problem.empty()) {
       region.code = *code;
-    else
+    } else {
       map.error_at_value("code", problem);
+    }
   }
   if (auto within = map.text("within")) region.within = *within;
   if (auto organizers = map.text_list("organizers")) region.organizers = std::move(*organizers);
@@ -195,17 +197,18 @@ void read_region(ReadContext& context, const YAML::Node& node, RegistryDraft& dr
   draft.region_positions.push_back({map.value_pos("id"), map.value_pos("within")});
 }
 
-void read_session(ReadContext& context, const YAML::Node& node, RegistryDraft& draft) {
+void read_session(ReadContext& context, const yaml::Node& node, RegistryDraft& draft) {
   MapReader map(context, node, "session", kSessionKeys);
   Session session;
   session.pos = context.pos(node);
   if (auto region = map.text("region", true)) session.region = *region;
   if (auto year = read_fiscal_year(map, "fiscal_year", true)) session.fiscal_year = *year;
   if (auto ordinal = map.integer("ordinal", 1)) {
-    if (*ordinal <= 1000000)
+    if (*ordinal <= 1000000) {
       session.ordinal = static_cast<int>(*ordinal);
-    else
+    } else {
       map.error_at_value("ordinal", "'ordinal' " + std::to_string(*ordinal) + " is too large");
+    }
   }
   session.function = read_enum(map, "function", kFunctions, parse_function);
   if (auto scope = read_enum(map, "scope", kScopes, parse_scope)) {
@@ -222,7 +225,7 @@ void read_session(ReadContext& context, const YAML::Node& node, RegistryDraft& d
   draft.session_positions.push_back({map.value_pos("region"), map.value_pos("ordinal")});
 }
 
-void read_link(ReadContext& context, const YAML::Node& node, RegistryDraft& draft) {
+void read_link(ReadContext& context, const yaml::Node& node, RegistryDraft& draft) {
   MapReader map(context, node, "link", kLinkKeys);
   Link link;
   link.pos = context.pos(node);
@@ -255,7 +258,7 @@ Diagnostics in_file_order(const Diagnostics& found) {
   return sorted;
 }
 
-void read_document(ReadContext& context, const YAML::Node& root, RegistryDraft& draft) {
+void read_document(ReadContext& context, const yaml::Node& root, RegistryDraft& draft) {
   if (root.IsNull()) {
     context.error({context.file(), 1, 1}, "registry is empty",
                   "it needs at least 'tenkai: 1' and 'registry: {title: ...}'");
@@ -269,10 +272,10 @@ void read_document(ReadContext& context, const YAML::Node& root, RegistryDraft& 
   }
   MapReader top(context, root, "file", kTopKeys);
   read_header(context, top, draft.registry);
-  read_list(context, top, "regions", [&](const YAML::Node& n) { read_region(context, n, draft); });
+  read_list(context, top, "regions", [&](const yaml::Node& n) { read_region(context, n, draft); });
   read_list(context, top, "sessions",
-            [&](const YAML::Node& n) { read_session(context, n, draft); });
-  read_list(context, top, "links", [&](const YAML::Node& n) { read_link(context, n, draft); });
+            [&](const yaml::Node& n) { read_session(context, n, draft); });
+  read_list(context, top, "links", [&](const yaml::Node& n) { read_link(context, n, draft); });
 }
 
 }  // namespace
@@ -290,10 +293,10 @@ LoadResult parse_registry(std::string_view text, const std::string& path) {
   draft.registry.path = path;
   yaml::SourceMap source(text);
   try {
-    if (auto root = yaml::load_single_document(text, source, path, found)) {
+    if (auto tree = yaml::load_single_document(text, source, path, found)) {
       // Each entry of a real file costs some bytes, so entries beyond this come from aliases.
       ReadContext context(path, source, found, 2 * text.size() + 64);
-      read_document(context, *root, draft);
+      read_document(context, yaml::root_of(*tree), draft);
       if (!context.exhausted()) resolve_references(draft, found);
     }
   } catch (const std::exception& e) {

@@ -1,8 +1,11 @@
-// Document boundaries are probed with yaml-cpp's event parser, only when the text could hold more
-// than one document or a stray token, so the common case parses once.
+// Builds the first document's tree from parser events, then walks any further documents only to
+// see whether they hold something (an error) or make no progress (a stray token).
 #include "core/registry/yaml_document.h"
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/node/parse.h>
+#include <yaml-cpp/parser.h>
 
 #include <sstream>
 #include <vector>
@@ -10,8 +13,11 @@
 namespace tenkai::registry::yaml {
 namespace {
 
-// Records where each document starts and whether it holds anything but an empty node.
-class DocumentProbe : public YAML::EventHandler {
+using Kind = Tree::Kind;
+
+// Records where each document starts and whether it holds anything but an empty node; builds
+// the nodes into `tree` while one is given.
+class TreeBuilder : public YAML::EventHandler {
  public:
   struct Document {
     YAML::Mark start;
@@ -19,45 +25,88 @@ class DocumentProbe : public YAML::EventHandler {
   };
   std::vector<Document> documents;
 
+  void build_into(Tree* tree) {
+    tree_ = tree;
+    stack_.clear();
+    anchors_.clear();
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override { documents.push_back({mark, false}); }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { mark_content(); }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    mark_content();
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(Kind::null, mark, anchor);
   }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     mark_content();
+    if (!tree_) return;
+    if (anchor < anchors_.size() && anchors_[anchor] != Tree::kNone) {
+      attach(anchors_[anchor]);  // shared, not copied: reading is budgeted against repeats
+    } else {
+      add(Kind::null, mark, 0);
+    }
   }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
     mark_content();
+    uint32_t index = add(Kind::scalar, mark, anchor);
+    if (index == Tree::kNone) return;
+    tree_->nodes[index].scalar = value;
+    tree_->nodes[index].quoted = tag == "!";  // yaml-cpp's tag for quoted scalars
   }
-  void OnMapEnd() override {}
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    open(Kind::sequence, mark, anchor, style);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    open(Kind::map, mark, anchor, style);
+  }
+  void OnMapEnd() override { close(); }
 
  private:
   void mark_content() {
     if (!documents.empty()) documents.back().has_content = true;
   }
-};
 
-bool starts_line_with(std::string_view text, std::string_view prefix) {
-  for (size_t at = text.find(prefix); at != std::string_view::npos;
-       at = text.find(prefix, at + 1)) {
-    if (at == 0 || text[at - 1] == '\n') return true;
+  uint32_t add(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (!tree_) return Tree::kNone;
+    auto index = static_cast<uint32_t>(tree_->nodes.size());
+    tree_->nodes.push_back({kind, false, false, mark, {}, {}});
+    attach(index);
+    if (anchor != 0) {
+      // yaml-cpp numbers anchors 1, 2, ... in document order, so this stays node-count sized.
+      if (anchor >= anchors_.size()) anchors_.resize(anchor + 1, Tree::kNone);
+      anchors_[anchor] = index;
+    }
+    return index;
   }
-  return false;
-}
 
-// Only these can make yaml-cpp see more than one document, or skip a stray token silently.
-bool needs_probe(std::string_view text, const YAML::Node& root) {
-  if (!root.IsMap() || root.Style() == YAML::EmitterStyle::Flow) return true;
-  return starts_line_with(text, "---") || starts_line_with(text, "...") ||
-         starts_line_with(text, "%");
-}
+  void attach(uint32_t index) {
+    if (stack_.empty()) {
+      if (tree_->root == Tree::kNone) tree_->root = index;
+    } else {
+      tree_->nodes[stack_.back()].children.push_back(index);
+    }
+  }
+
+  void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
+            YAML::EmitterStyle::value style) {
+    mark_content();
+    uint32_t index = add(kind, mark, anchor);
+    if (index == Tree::kNone) return;
+    tree_->nodes[index].flow = style == YAML::EmitterStyle::Flow;
+    stack_.push_back(index);
+  }
+
+  void close() {
+    if (tree_ && !stack_.empty()) stack_.pop_back();
+  }
+
+  Tree* tree_ = nullptr;
+  std::vector<uint32_t> stack_;
+  std::vector<uint32_t> anchors_;
+};
 
 // The character at `mark`, for a message about a stray token.
 std::string character_at(const SourceMap& source, const YAML::Mark& mark) {
@@ -75,19 +124,21 @@ std::string character_at(const SourceMap& source, const YAML::Mark& mark) {
 
 }  // namespace
 
-std::optional<YAML::Node> load_single_document(std::string_view text, const SourceMap& source,
-                                               const std::string& file, Diagnostics& diagnostics) {
-  YAML::Node root;
+std::optional<Tree> load_single_document(std::string_view text, const SourceMap& source,
+                                         const std::string& file, Diagnostics& diagnostics) {
   try {
-    root = YAML::Load(std::string(text));
-    if (!needs_probe(text, root)) return root;
     std::istringstream stream{std::string(text)};
     YAML::Parser parser(stream);
-    DocumentProbe probe;
-    // Each round either consumes input or repeats the previous start: then it is stuck.
+    Tree tree;
+    TreeBuilder builder;
+    builder.build_into(&tree);
+    if (!parser.HandleNextDocument(builder)) return tree;  // no document at all: empty
+    builder.build_into(nullptr);
+    // Each further round either consumes input or repeats the previous start: then it is stuck
+    // on a token no document can begin with.
     constexpr size_t kMaxDocuments = 1000;
-    while (probe.documents.size() < kMaxDocuments && parser.HandleNextDocument(probe)) {
-      const auto& docs = probe.documents;
+    while (builder.documents.size() < kMaxDocuments && parser.HandleNextDocument(builder)) {
+      const auto& docs = builder.documents;
       if (docs.size() >= 2 && docs[docs.size() - 1].start.pos == docs[docs.size() - 2].start.pos) {
         const YAML::Mark& at = docs.back().start;
         diagnostics.error(source.pos(file, at),
@@ -95,14 +146,26 @@ std::optional<YAML::Node> load_single_document(std::string_view text, const Sour
         return std::nullopt;
       }
     }
-    for (size_t i = 1; i < probe.documents.size(); ++i) {
-      if (!probe.documents[i].has_content) continue;
-      diagnostics.error(source.pos(file, probe.documents[i].start),
+    for (size_t i = 1; i < builder.documents.size(); ++i) {
+      if (!builder.documents[i].has_content) continue;
+      diagnostics.error(source.pos(file, builder.documents[i].start),
                         "a registry must be a single YAML document",
                         "remove the '---' that starts a second one");
       break;
     }
-    return root;
+    return tree;
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(source.pos(file, e.mark), "invalid YAML: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+std::optional<YAML::Node> load_single_node(std::string_view text, const SourceMap& source,
+                                           const std::string& file, Diagnostics& diagnostics) {
+  // The event pass finds what YAML::Load would silently skip or loop on; only then build nodes.
+  if (!load_single_document(text, source, file, diagnostics)) return std::nullopt;
+  try {
+    return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     diagnostics.error(source.pos(file, e.mark), "invalid YAML: " + e.msg);
     return std::nullopt;

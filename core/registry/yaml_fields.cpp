@@ -7,40 +7,16 @@
 
 namespace tenkai::registry::yaml {
 
-SourceMap::SourceMap(std::string_view source) : source_(source) {
-  // yaml-cpp skips a UTF-8 byte order mark and counts the first line's columns after it.
-  line_starts_.push_back(source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
-  for (size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\n') line_starts_.push_back(i + 1);
-  }
-}
-
-SourcePos SourceMap::pos(const std::string& file, const YAML::Mark& mark) const {
-  // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
-  if (mark.line < 0 || mark.column < 0) return {file, 0, 0};
-  auto line = static_cast<size_t>(mark.line);
-  auto bytes = static_cast<size_t>(mark.column);
-  if (line >= line_starts_.size() || line_starts_[line] + bytes > source_.size()) {
-    return {file, mark.line + 1, mark.column + 1};  // not this text's mark: keep it as given
-  }
-  int column = 1;
-  std::string_view prefix = source_.substr(line_starts_[line], bytes);
-  for (char c : prefix) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // count UTF-8 lead bytes
-  }
-  return {file, mark.line + 1, column};
-}
-
 SourcePos ReadContext::pos(const YAML::Mark& mark) const {
   return source_.pos(file_, mark);
 }
 
-SourcePos ReadContext::pos(const YAML::Node& node) const {
+SourcePos ReadContext::pos(const Node& node) const {
   return pos(node.Mark());
 }
 
-SourcePos ReadContext::item_pos(const YAML::Node& list, const YAML::Node& item) {
-  if (!item.IsNull() || list.Style() != YAML::EmitterStyle::Block) return pos(item);
+SourcePos ReadContext::item_pos(const Node& list, const Node& item) {
+  if (!item.IsNull() || list.is_flow()) return pos(item);
   YAML::Mark next = item.Mark(), first = list.Mark();
   if (next.line < 0 || first.line < 0 || next.line < first.line) return pos(list);
   std::string_view text = source_.source();
@@ -68,7 +44,7 @@ void ReadContext::error(const SourcePos& pos, std::string message, std::string h
   diagnostics_.error(pos, std::move(message), std::move(hint));
 }
 
-bool ReadContext::charge(size_t count, const YAML::Node& where) {
+bool ReadContext::charge(size_t count, const Node& where) {
   if (exhausted_) return false;
   if (count <= budget_) {
     budget_ -= count;
@@ -91,10 +67,6 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
     hint += candidates[i];
   }
   return hint;
-}
-
-bool is_quoted(const YAML::Node& node) {
-  return node.Tag() == "!";
 }
 
 std::optional<long long> parse_integer(std::string_view text) {
@@ -128,29 +100,22 @@ std::string excerpt(const std::string& text) {
 
 namespace {
 
-const char* node_kind(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Map:
-      return "a map";
-    case YAML::NodeType::Null:
-      return "empty";
-    default:
-      return "a value";
-  }
+const char* node_kind(const Node& node) {
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a map";
+  if (node.IsNull()) return "empty";
+  return "a value";
 }
 
 }  // namespace
 
-MapReader::MapReader(ReadContext& context, const YAML::Node& map, std::string what,
+MapReader::MapReader(ReadContext& context, const Node& map, std::string what,
                      std::vector<std::string> allowed_keys)
     : context_(context), map_(map), what_(std::move(what)) {
   if (!map.IsMap()) return;
   if (!context_.charge(map.size(), map)) return;
-  for (const auto& pair : map) {
-    // Copies, not references: yaml-cpp's iterator hands out a temporary pair.
-    YAML::Node key = pair.first;
+  for (size_t i = 0; i < map.size(); ++i) {
+    Node key = map.key(i);
     if (!key.IsScalar()) {
       context_.error(context_.pos(key), "keys in a " + what_ + " must be plain names, not " +
                                             std::string(node_kind(key)));
@@ -169,7 +134,7 @@ MapReader::MapReader(ReadContext& context, const YAML::Node& map, std::string wh
                      "first given at line " + std::to_string(context_.pos(first->key_node).line));
       continue;
     }
-    entries_.push_back({name, key, pair.second});
+    entries_.push_back({name, key, map.value(i)});
   }
 }
 
@@ -192,7 +157,7 @@ SourcePos MapReader::value_pos(const std::string& key) const {
   return context_.pos(entry->value);
 }
 
-const YAML::Node* MapReader::value(const std::string& key) const {
+const Node* MapReader::value(const std::string& key) const {
   const Entry* entry = find(key);
   return entry ? &entry->value : nullptr;
 }
@@ -253,7 +218,7 @@ std::optional<long long> MapReader::integer(const std::string& key, long long mi
     return std::nullopt;
   }
   const std::string& raw = entry->value.Scalar();
-  auto value = is_quoted(entry->value) ? std::nullopt : parse_integer(raw);
+  auto value = entry->value.is_quoted() ? std::nullopt : parse_integer(raw);
   if (!value || *value < minimum) {
     error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
     return std::nullopt;
@@ -270,7 +235,7 @@ std::optional<double> MapReader::number(const std::string& key, double minimum) 
     return std::nullopt;
   }
   const std::string& raw = entry->value.Scalar();
-  auto value = is_quoted(entry->value) ? std::nullopt : parse_number(raw);
+  auto value = entry->value.is_quoted() ? std::nullopt : parse_number(raw);
   if (!value || *value < minimum) {
     error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
     return std::nullopt;
@@ -281,7 +246,7 @@ std::optional<double> MapReader::number(const std::string& key, double minimum) 
 std::optional<bool> MapReader::boolean(const std::string& key) {
   const Entry* entry = present(key, false);
   if (!entry) return std::nullopt;
-  if (entry->value.IsScalar() && !is_quoted(entry->value)) {
+  if (entry->value.IsScalar() && !entry->value.is_quoted()) {
     const std::string& raw = entry->value.Scalar();
     if (raw == "true" || raw == "True" || raw == "TRUE") return true;
     if (raw == "false" || raw == "False" || raw == "FALSE") return false;
@@ -295,7 +260,7 @@ std::optional<bool> MapReader::boolean(const std::string& key) {
 std::optional<std::vector<std::string>> MapReader::text_list(const std::string& key) {
   const Entry* entry = present(key, false);
   if (!entry) return std::nullopt;
-  const YAML::Node& list = entry->value;
+  const Node& list = entry->value;
   if (!list.IsSequence()) {
     std::string hint = list.IsScalar() ? "write [" + excerpt(list.Scalar()) + "]" : std::string();
     error_at_value(key, "'" + key + "' must be a list of strings", hint);
@@ -304,9 +269,8 @@ std::optional<std::vector<std::string>> MapReader::text_list(const std::string& 
   if (!context_.charge(list.size(), list)) return std::nullopt;
   std::vector<std::string> items;
   bool ok = true;
-  size_t index = 0;
-  for (const auto& item : list) {
-    ++index;
+  for (size_t index = 1; index <= list.size(); ++index) {
+    Node item = list.item(index - 1);
     if (!item.IsScalar()) {
       SourcePos where = context_.item_pos(list, item);
       context_.error(where, "'" + key + "' item " + std::to_string(index) +

@@ -1,7 +1,7 @@
 // Typed, positioned reading of YAML maps: unknown and duplicate keys, required keys, value types.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 #include <cstddef>
 #include <optional>
@@ -10,27 +10,13 @@
 #include <vector>
 
 #include "core/registry/diagnostics.h"
+#include "core/registry/source_map.h"
+#include "core/registry/yaml_tree.h"
 
 namespace tenkai::registry::yaml {
 
-// Turns yaml-cpp marks (0-based line, byte column) into 1-based line and character column, so
-// that a column counts 千 as one, as editors do.
-class SourceMap {
- public:
-  explicit SourceMap(std::string_view source);
-  SourcePos pos(const std::string& file, const YAML::Mark& mark) const;
-  std::string_view source() const { return source_; }
-  size_t line_count() const { return line_starts_.size(); }
-  // Byte offset where 0-based `line` starts.
-  size_t line_start(size_t line) const { return line_starts_[line]; }
-
- private:
-  std::string_view source_;
-  std::vector<size_t> line_starts_;
-};
-
 // Shared state of one load: the file name for positions, where problems go, and a budget of
-// nodes so that aliases (which yaml-cpp shares rather than copies) cannot make reading explode.
+// nodes so that aliases (which the tree shares rather than copies) cannot make reading explode.
 class ReadContext {
  public:
   // `source` maps the text the nodes were parsed from; it must outlive the context.
@@ -38,16 +24,16 @@ class ReadContext {
               size_t node_budget)
       : file_(std::move(file)), source_(source), diagnostics_(diagnostics), budget_(node_budget) {}
 
-  SourcePos pos(const YAML::Node& node) const;
+  SourcePos pos(const Node& node) const;
   SourcePos pos(const YAML::Mark& mark) const;
   // Position of an item of `list`. yaml-cpp marks an empty item ("-" alone on its line) at the
   // token after it, so for those the "-" is looked up in the source instead.
-  SourcePos item_pos(const YAML::Node& list, const YAML::Node& item);
+  SourcePos item_pos(const Node& list, const Node& item);
   const std::string& file() const { return file_; }
   void error(const SourcePos& pos, std::string message, std::string hint = {});
 
   // Charges `count` nodes; false once the budget is spent (reported once, at `where`).
-  bool charge(size_t count, const YAML::Node& where);
+  bool charge(size_t count, const Node& where);
   bool exhausted() const { return exhausted_; }
 
  private:
@@ -65,15 +51,12 @@ std::string suggestion(const std::string& word, const std::vector<std::string>& 
 // `text` cut to a readable length (at a UTF-8 boundary) for echoing in messages.
 std::string excerpt(const std::string& text);
 
-// Quoted scalars ("404000") are strings, not numbers; plain and !!-tagged ones may be numbers.
-bool is_quoted(const YAML::Node& node);
-
 // A map node read once: unknown keys (with did-you-mean), duplicate keys and non-scalar keys
 // are reported on construction; the typed getters report wrong or missing values.
 class MapReader {
  public:
   // `what` names the map in messages ("region", "session", "registry").
-  MapReader(ReadContext& context, const YAML::Node& map, std::string what,
+  MapReader(ReadContext& context, const Node& map, std::string what,
             std::vector<std::string> allowed_keys);
 
   bool has(const std::string& key) const { return find(key) != nullptr; }
@@ -81,7 +64,7 @@ class MapReader {
   SourcePos key_pos(const std::string& key) const;
   // Position of the value; for an empty value (yaml-cpp marks it at the next token) the key's.
   SourcePos value_pos(const std::string& key) const;
-  const YAML::Node* value(const std::string& key) const;
+  const Node* value(const std::string& key) const;
 
   // Each getter returns nullopt when the key is absent or its value is wrong (then reported).
   // With `required`, absence and an empty value are reported too.
@@ -100,15 +83,15 @@ class MapReader {
  private:
   struct Entry {
     std::string key;
-    YAML::Node key_node;
-    YAML::Node value;
+    Node key_node;
+    Node value;
   };
   const Entry* find(const std::string& key) const;
   // The entry when present with a non-empty value; reports absence / emptiness when required.
   const Entry* present(const std::string& key, bool required);
 
   ReadContext& context_;
-  YAML::Node map_;
+  Node map_;
   std::string what_;
   std::vector<Entry> entries_;
 };

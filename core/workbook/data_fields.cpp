@@ -35,8 +35,8 @@ const std::vector<std::string> kSessionFields = {"region",
                                                  "counted"};
 const std::vector<std::string> kAreaFields = {"region", "label",   "name",         "prefecture",
                                               "level",  "pattern", "pattern_name", "reason"};
-const std::vector<std::string> kPrefectureFields = {"prefecture", "code", "rollouts",
-                                                    "rollout_names", "reasons"};
+const std::vector<std::string> kPrefectureFields = {"prefecture",    "code",    "rollouts",
+                                                    "rollout_names", "reasons", "notes"};
 const std::vector<std::string> kYearlyFields = {
     "year", "year_western", "year_era", "year_era_short", "active", "new", "cumulative"};
 const std::vector<std::string> kAboutFields = {"label", "value"};

@@ -95,6 +95,12 @@ struct WorkbookData {
 // Pure and deterministic: the same spec and data give the same model.
 WorkbookModel build_workbook_model(const WorkbookSpec& spec, const WorkbookData& data);
 
+// Excel's limit on the text of a cell is 32,767 characters; clipping at as many bytes is stricter
+// and so safe whichever way a writer counts.
+inline constexpr size_t kMaxCellTextBytes = 32767;
+// `text` cut at a character boundary, with "…", when it is over the limit; otherwise unchanged.
+std::string clip_cell_text(std::string text);
+
 // "C7" from 0-based row and column; with `absolute`, "$C$7".
 std::string cell_name(int row, int col, bool absolute = false);
 

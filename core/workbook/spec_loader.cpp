@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/registry/yaml_document.h"
 #include "core/workbook/data_fields.h"
 #include "core/workbook/placeholders.h"
 #include "core/workbook/yaml_reader.h"
@@ -46,7 +47,7 @@ const std::vector<std::string> kPrintKeys = {"orientation",   "paper",  "fit",
 const std::vector<std::string> kTableKeys = {
     "data",   "title",          "title_format",   "header_format",   "columns",
     "totals", "totals_format",  "footnote",       "footnote_format", "rows",
-    "mark",   "note_separator", "list_separator", "gap_after"};
+    "mark",   "count_sessions", "note_separator", "list_separator",  "gap_after"};
 const std::vector<std::string> kColumnKeys = {"field",  "header", "width", "min_width", "max_width",
                                               "format", "hidden", "yes",   "no"};
 const std::vector<std::string> kTotalKeys = {"kind", "label"};
@@ -74,6 +75,13 @@ bool is_date(const std::string& s) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+std::string ascii_lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
 size_t utf8_length(const std::string& s) {
   return static_cast<size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -81,7 +89,9 @@ size_t utf8_length(const std::string& s) {
 
 class SpecParser {
  public:
-  SpecParser(const std::string& path, Diagnostics& diagnostics) : in_(path, diagnostics), spec_{} {
+  SpecParser(const std::string& path, const registry::yaml::SourceMap& source,
+             Diagnostics& diagnostics)
+      : in_(path, source, diagnostics), spec_{} {
     spec_.path = path;
   }
 
@@ -197,7 +207,7 @@ class SpecParser {
       FormatSpec format;
       format.name = *name;
       format.pos = in_.pos(it->first);
-      const YAML::Node& body = it->second;
+      YAML::Node body = it->second;  // a copy: `it->` returns a temporary proxy
       std::string what = "format '" + *name + "'";
       if (!in_.expect_map(body, what)) continue;
       in_.check_keys(body, kFormatKeys, what);
@@ -239,7 +249,7 @@ class SpecParser {
               name->find_first_of("[]:*?/\\") != std::string::npos || name->front() == '\'') {
             in_.error(v, "sheet name '" + *name +
                              "' is not allowed in Excel (1 to 31 characters, none of []:*?/\\)");
-          } else if (!names.insert(*name).second) {
+          } else if (!names.insert(ascii_lower(*name)).second) {  // Excel ignores ASCII case
             in_.error(v, "duplicate sheet name '" + *name + "'");
           }
         }
@@ -249,7 +259,7 @@ class SpecParser {
       if (auto v = item["tables"]) {
         parse_tables(v, sheet);
       } else {
-        in_.missing(item, "tables", "sheet '" + sheet.name + "'");
+        in_.missing(item, "tables", sheet.name.empty() ? "a sheet" : "sheet '" + sheet.name + "'");
       }
       if (auto v = item["freeze"]) parse_freeze(v, sheet);
       if (auto v = item["autofilter"])
@@ -312,7 +322,12 @@ class SpecParser {
       table.header_format = format_ref(item, "header_format");
       table.totals_format = format_ref(item, "totals_format");
       table.footnote_format = format_ref(item, "footnote_format");
-      if (item["mark"]) table.mark = opt_text(item, "mark", "'mark'", false);
+      if (auto v = item["mark"]) {
+        table.mark = opt_text(item, "mark", "'mark'", false);
+        if (table.mark.empty()) in_.error(v, "'mark' must not be empty: the totals count it");
+      }
+      if (auto v = item["count_sessions"])
+        table.count_sessions = in_.boolean(v, "'count_sessions'").value_or(false);
       if (item["note_separator"])
         table.note_separator = opt_text(item, "note_separator", "'note_separator'", false);
       if (item["list_separator"])
@@ -538,25 +553,36 @@ class SpecParser {
   WorkbookSpec spec_;
 };
 
+// Keys are read in a fixed order, not the file's; report in the file's order as the registry does.
+Diagnostics in_file_order(const Diagnostics& found) {
+  std::vector<Diagnostic> items = found.items();
+  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.pos.line, a.pos.col) < std::pair(b.pos.line, b.pos.col);
+  });
+  Diagnostics sorted;
+  for (auto& item : items) sorted.add(std::move(item));
+  return sorted;
+}
+
 }  // namespace
 
 SpecLoadResult parse_workbook_spec(std::string_view text, const std::string& path) {
   SpecLoadResult result;
-  YAML::Node root;
+  registry::yaml::SourceMap source(text);
   try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    result.diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
-    return result;
-  }
-  try {
-    SpecParser parser(path, result.diagnostics);
-    parser.parse_root(root);
+    // The registry loader's single-document load: it also catches yaml-cpp's endless loop on a
+    // stray ',' at document level.
+    auto root = registry::yaml::load_single_node(text, source, path, result.diagnostics);
+    if (!root) return result;
+    SpecParser parser(path, source, result.diagnostics);
+    parser.parse_root(*root);
     if (!result.diagnostics.has_errors()) result.spec = parser.take();
+    result.diagnostics = in_file_order(result.diagnostics);
   } catch (const YAML::Exception& e) {
     // yaml-cpp may still throw on odd documents (aliases, tags); keep it a positioned error.
-    result.diagnostics.error({path, e.mark.line + 1, e.mark.column + 1},
-                             "unreadable spec: " + e.msg);
+    result.diagnostics.error(source.pos(path, e.mark), "unreadable spec: " + e.msg);
+  } catch (const std::exception& e) {
+    result.diagnostics.error({path, 0, 0}, std::string("unreadable spec: ") + e.what());
   }
   return result;
 }

@@ -28,7 +28,7 @@ Cell text_cell(std::string text) {
   Cell cell;
   if (!text.empty()) {
     cell.kind = Cell::Kind::text;
-    cell.text = std::move(text);
+    cell.text = clip_cell_text(std::move(text));
   }
   return cell;
 }
@@ -69,7 +69,7 @@ Cell region_field(const std::string& field, const Region& region) {
 
 std::string matrix_cell_text(const analysis::MatrixCell& cell, const TableSpec& table) {
   std::string text = table.mark;
-  if (cell.sessions > 1) text += "×" + std::to_string(cell.sessions);
+  if (table.count_sessions && cell.sessions > 1) text += "×" + std::to_string(cell.sessions);
   for (const auto& note : cell.notes) text += table.note_separator + note;
   return text;
 }
@@ -190,6 +190,7 @@ Cell prefecture_field(const std::string& f, const analysis::PrefectureClass& pre
   if (f == "rollouts") return text_cell(join(ids, table.list_separator));
   if (f == "rollout_names") return text_cell(join(names, "\n"));
   if (f == "reasons") return text_cell(join(reasons, "\n"));
+  if (f == "notes") return text_cell(join(pref.notes, "\n"));
   return {};
 }
 

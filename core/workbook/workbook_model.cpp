@@ -30,7 +30,7 @@ constexpr long long kFallbackCreated = 946684800;  // 2000-01-01T00:00:00Z
 Cell text_cell(const std::string& text, const std::string& format) {
   Cell cell;
   cell.kind = text.empty() ? Cell::Kind::blank : Cell::Kind::text;
-  cell.text = text;
+  cell.text = clip_cell_text(text);
   cell.format = format;
   return cell;
 }
@@ -230,6 +230,15 @@ SheetModel build_sheet(const WorkbookSpec& spec, const SheetSpec& sheet_spec,
 }
 
 }  // namespace
+
+std::string clip_cell_text(std::string text) {
+  if (text.size() <= kMaxCellTextBytes) return text;
+  const std::string ellipsis = "…";
+  size_t cut = kMaxCellTextBytes - ellipsis.size();
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + ellipsis;
+}
 
 Cell& SheetModel::at(int row, int col) {
   if (rows.size() <= static_cast<size_t>(row)) rows.resize(row + 1);

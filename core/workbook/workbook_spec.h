@@ -81,6 +81,7 @@ struct TableSpec {
   std::string footnote_format;
   std::vector<AboutRow> rows;         // about only
   std::string mark = "●";             // spread_matrix year cells
+  bool count_sessions = false;        // "●×2" when a region held two sessions that year
   std::string note_separator = "\n";  // between the mark and each cell note
   std::string list_separator = "、";  // between organizers, rollouts
   int gap_after = 1;                  // empty rows before the next table

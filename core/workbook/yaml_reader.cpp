@@ -16,9 +16,7 @@ std::string list_names(const std::vector<std::string>& names) {
 }
 
 SourcePos YamlReader::pos(const YAML::Node& node) const {
-  YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return {path_, 0, 0};
-  return {path_, mark.line + 1, mark.column + 1};
+  return source_.pos(path_, node.Mark());
 }
 
 void YamlReader::error(const YAML::Node& node, std::string message, std::string hint) {

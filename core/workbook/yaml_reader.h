@@ -9,13 +9,15 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/registry/diagnostics.h"
+#include "core/registry/yaml_fields.h"
 
 namespace tenkai::workbook {
 
 class YamlReader {
  public:
-  YamlReader(std::string path, Diagnostics& diagnostics)
-      : path_(std::move(path)), diagnostics_(diagnostics) {}
+  // `source` maps yaml-cpp's byte columns to character columns, as the registry loader does.
+  YamlReader(std::string path, const registry::yaml::SourceMap& source, Diagnostics& diagnostics)
+      : path_(std::move(path)), source_(source), diagnostics_(diagnostics) {}
 
   SourcePos pos(const YAML::Node& node) const;
   void error(const YAML::Node& node, std::string message, std::string hint = {});
@@ -46,6 +48,7 @@ class YamlReader {
 
  private:
   std::string path_;
+  const registry::yaml::SourceMap& source_;
   Diagnostics& diagnostics_;
 };
 

@@ -1,0 +1,19 @@
+// The classification diagram elements (issue 4), one file each; elements.cpp lists them.
+// Every diagram is drawn from the registry and its classification: a region or prefecture named
+// in the layout, or the clearest example of its class, never coordinates typed into the layout.
+#pragma once
+
+#include "core/layout/diagrams/diagram_kit.h"
+#include "core/layout/elements.h"
+
+namespace tenkai::layout {
+
+ElementType function_types_element();  // diagrams/function_types.cpp
+ElementType pattern_p1_element();      // diagrams/pattern_p1.cpp
+ElementType pattern_p2_element();      // diagrams/pattern_p2.cpp
+ElementType pattern_p3_element();      // diagrams/pattern_p3.cpp
+ElementType rollout_r1_element();      // diagrams/rollout_r1.cpp
+ElementType rollout_r2_element();      // diagrams/rollout_r2.cpp
+ElementType rollout_r3_element();      // diagrams/rollout_r3.cpp
+
+}  // namespace tenkai::layout

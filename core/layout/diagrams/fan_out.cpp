@@ -1,0 +1,182 @@
+// Fan-out grids: choose the column count by the label size it allows, then draw boxes and arrows.
+#include "core/layout/diagrams/fan_out.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tenkai::layout::diagrams {
+
+using scene::Point;
+using scene::Rect;
+
+namespace {
+
+struct Grid {
+  size_t columns = 1, rows = 1;
+  double width = 0, height = 0, gap = 0, size = 0;
+};
+
+// Width of the widest of `text`'s own lines at `size`, and how many lines it has.
+std::pair<double, size_t> widest_line(Canvas& canvas, const std::string& text, double size,
+                                      bool bold) {
+  double widest = 0;
+  size_t lines = 0, start = 0;
+  while (true) {
+    size_t end = text.find('\n', start);
+    widest = std::max(widest, canvas.text_width(text.substr(start, end - start), size, bold));
+    ++lines;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return {widest, lines};
+}
+
+// The size at which every title (and, at 72% of it, every detail) keeps each of its lines
+// unbroken in a box of `width` × `height`: unbroken names read best, so the grid search
+// favours boxes wide enough for them.
+double title_size(Canvas& canvas, const std::vector<FanItem>& items, double width, double height,
+                  double max_size) {
+  constexpr double kProbe = 10, kSpacing = 1.15;
+  double pad = std::min(width, height) * 0.08;
+  double worst = max_size;
+  for (const auto& item : items) {
+    double share = item.detail.empty() ? 1.0 : 0.58;
+    auto [w, lines] = widest_line(canvas, item.title, kProbe, true);
+    double by_width = w > 0 ? kProbe * (width - 2 * pad) / w : max_size;
+    double by_height = (height * share - pad) / (kSpacing * lines);
+    worst = std::min({worst, by_width, by_height});
+    if (!item.detail.empty()) {
+      auto [dw, dlines] = widest_line(canvas, item.detail, kProbe, false);
+      double d_width = dw > 0 ? kProbe * (width - 2 * pad) / dw : max_size;
+      double d_height = (height * 0.42 - pad / 2) / (kSpacing * dlines);
+      worst = std::min({worst, d_width / 0.72, d_height / 0.72});
+    }
+  }
+  return std::max(worst, 0.0) * 0.98;  // a hair of slack for rounding in the measurer
+}
+
+Grid choose_grid(Canvas& canvas, const Rect& area, const std::vector<FanItem>& items,
+                 double max_size) {
+  Grid best;
+  size_t n = std::max<size_t>(1, items.size());
+  // From one row down to one column: on a tie in type size, the fewer rows win.
+  for (size_t columns = n; columns >= 1; --columns) {
+    size_t rows = (n + columns - 1) / columns;
+    if (columns > 1 && (rows - 1) * columns >= n) continue;  // same rows as fewer columns
+    double gap = std::clamp(area.width * 0.02, 3.0, 14.0);
+    double width = (area.width - gap * (columns - 1)) / columns;
+    double height = std::min((area.height - gap * (rows - 1)) / rows, area.height * 0.45);
+    if (width <= 4 || height <= 4) continue;
+    // Boxes flatter than 4:1 or taller than 1:1.4 read badly; cap the height.
+    height = std::min(height, width * 1.4);
+    double size = title_size(canvas, items, width, height, max_size);
+    // Prefer the larger type; on a tie, the fewer rows.
+    if (size > best.size + 0.25) best = {columns, rows, width, height, gap, size};
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
+                           const std::vector<FanItem>& given, const FanStyle& style) {
+  std::vector<Rect> placed;
+  if (given.empty() || area.width <= 0 || area.height <= 0) return placed;
+  std::vector<FanItem> items = given;
+  if (items.size() > style.max_items && style.max_items >= 2) {
+    size_t rest = items.size() - (style.max_items - 1);
+    items.resize(style.max_items - 1);
+    FanItem more;
+    more.title = "ほか" + std::to_string(rest) + "地域";
+    more.fill = {1, 1, 1, 1};
+    more.stroke = canvas.theme().muted;
+    items.push_back(more);
+  }
+  Grid grid = choose_grid(canvas, area, items, style.max_size);
+  // Too many to carry their details legibly: names only, in larger type.
+  constexpr double kSmallest = 7;
+  if (grid.size < kSmallest) {
+    for (auto& item : items) item.detail.clear();
+    grid = choose_grid(canvas, area, items, style.max_size);
+  }
+  double total_height = grid.rows * grid.height + (grid.rows - 1) * grid.gap;
+  double top = area.y + std::max(0.0, (area.height - total_height) / 2);
+  if (grid.rows == 1) top = area.y + std::max(0.0, area.height - grid.height) * 0.35;
+
+  // One row: widths by weight (within 0.6–1.6 of the mean, so no label is starved).
+  std::vector<double> widths(items.size(), grid.width);
+  if (grid.rows == 1 && items.size() > 1) {
+    double mean = 0;
+    for (const auto& item : items) mean += item.weight;
+    mean /= items.size();
+    double sum = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+      widths[i] = std::clamp(items[i].weight / (mean > 0 ? mean : 1), 0.6, 1.6);
+      sum += widths[i];
+    }
+    double free = area.width - grid.gap * (items.size() - 1);
+    for (auto& w : widths) w = w / sum * free;
+  }
+  double x_start = area.x;
+  if (grid.rows == 1) {
+    double used = grid.gap * (items.size() - 1);
+    for (double w : widths) used += w;
+    x_start = area.x + (area.width - used) / 2;
+  } else {
+    double used = grid.columns * grid.width + (grid.columns - 1) * grid.gap;
+    x_start = area.x + (area.width - used) / 2;
+  }
+
+  double x = x_start;
+  for (size_t i = 0; i < items.size(); ++i) {
+    size_t row = i / grid.columns, column = i % grid.columns;
+    Rect r = grid.rows == 1 ? Rect{x, top, widths[i], grid.height}
+                            : Rect{x_start + column * (grid.width + grid.gap),
+                                   top + row * (grid.height + grid.gap), grid.width, grid.height};
+    x += widths[i] + grid.gap;
+    placed.push_back(r);
+  }
+  // Arrows first, so boxes paint over their tips' ends cleanly.
+  Point from{source.x + source.width / 2, source.y + source.height};
+  if (style.arrows) {
+    double width = std::clamp(grid.size / 9, 0.8, 1.8);
+    if (grid.rows == 1) {
+      for (const auto& r : placed)
+        canvas.arrow(from, {r.x + r.width / 2, r.y - 1}, style.arrow, width);
+    } else if (grid.columns <= 6) {
+      for (size_t c = 0; c < grid.columns && c < placed.size(); ++c) {
+        const Rect& r = placed[c];
+        canvas.arrow(from, {r.x + r.width / 2, r.y - 1}, style.arrow, width);
+      }
+    } else {
+      // Many columns: one arrow to a bracket spanning the grid, not a thicket of lines.
+      double left = placed.front().x, right = placed[grid.columns - 1].x + grid.width;
+      double bar_y = placed.front().y - std::max(4.0, grid.gap);
+      canvas.polyline({{left, bar_y + 3}, {left, bar_y}, {right, bar_y}, {right, bar_y + 3}},
+                      style.arrow, width);
+      canvas.arrow(from, {from.x, bar_y - 1}, style.arrow, width * 1.3);
+    }
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Rect& r = placed[i];
+    const FanItem& item = items[i];
+    double radius = std::min(r.height, r.width) * 0.12;
+    canvas.rect(r, item.fill, item.stroke, 1, radius);
+    double pad = std::min(r.width, r.height) * 0.08;
+    Rect inner{r.x + pad, r.y + pad / 2, r.width - 2 * pad, r.height - pad};
+    if (item.detail.empty()) {
+      canvas.label(item.title, inner, grid.size, canvas.theme().text, Align::center, VAlign::middle,
+                   true, 4);
+    } else {
+      Rect upper{inner.x, inner.y, inner.width, inner.height * 0.58};
+      Rect lower{inner.x, inner.y + inner.height * 0.58, inner.width, inner.height * 0.42};
+      canvas.label(item.title, upper, grid.size, canvas.theme().text, Align::center, VAlign::bottom,
+                   true, 4);
+      canvas.label(item.detail, lower, grid.size * 0.72, canvas.theme().muted, Align::center,
+                   VAlign::top, false, 3, true);
+    }
+  }
+  return placed;
+}
+
+}  // namespace tenkai::layout::diagrams

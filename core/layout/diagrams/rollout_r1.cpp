@@ -1,0 +1,157 @@
+// 展開手順１: one municipality's continuing sessions, then its know-how spreading to the rest
+// of the prefecture (the regions its know_how / spread links reach).
+#include <algorithm>
+#include <cmath>
+
+#include "core/analysis/reason_text.h"
+#include "core/layout/diagrams/diagrams.h"
+#include "core/layout/diagrams/fan_out.h"
+#include "core/layout/diagrams/rollout_common.h"
+#include "core/registry/fiscal_year.h"
+
+namespace tenkai::layout {
+namespace {
+
+using diagrams::Canvas;
+using registry::Function;
+using scene::Rect;
+
+// Dots for each fiscal year from `first` to `last`, filled where the region held a session.
+void year_dots(Canvas& canvas, const Rect& r, const std::vector<int>& years, int first, int last,
+               bool era, double size) {
+  int n = last - first + 1;
+  if (n <= 0) return;
+  double w = r.width / n;
+  double radius = std::min({w * 0.3, r.height * 0.22, size * 0.7});
+  scene::Color on = diagrams::function_color(Function::intro);
+  // Label every year when the labels fit their slots, else every k-th (first and last always).
+  auto label_of = [&](int year) {
+    return era ? registry::era_short_label(year) : std::to_string(year);
+  };
+  double widest = canvas.text_width(label_of(last), size * 0.8) + 3;
+  int every = std::max(1, static_cast<int>(std::ceil(widest / w)));
+  for (int k = 0; k < n; ++k) {
+    int year = first + k;
+    bool held = std::find(years.begin(), years.end(), year) != years.end();
+    scene::Point c{r.x + w * (k + 0.5), r.y + radius + 1};
+    canvas.circle(c, radius, held ? on : diagrams::tint(canvas.theme().muted, 0.75));
+    bool regular = k % every == 0;
+    // The last year too, when it clears the previous label.
+    bool last_clear = k == n - 1 && (k - (k / every) * every) * w >= widest;
+    if (!regular && !last_clear) continue;
+    double lw = std::min(widest, r.width);
+    canvas.label(label_of(year), {c.x - lw / 2, c.y + radius + 1, lw, r.height - 2 * radius - 2},
+                 size * 0.8, canvas.theme().muted, Align::center, VAlign::top, false, 4);
+  }
+}
+
+ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
+  const auto& data = element.data_as<diagrams::SubjectData>();
+  auto pick = diagrams::rollout_subject(context, element, analysis::Rollout::R1, data.prefecture);
+  if (!pick.evidence) {
+    return diagrams::no_example(context, element,
+                                "展開手順１（市町村での開催→全県での開催）に当たる都道府県が"
+                                "登録簿にありません");
+  }
+  const auto& reg = context.registry;
+  const auto& theme = context.theme;
+  const std::string& pref = pick.prefecture->prefecture;
+  size_t m = pick.evidence->regions.front();
+  std::vector<size_t> links, targets;
+  for (size_t l : pick.evidence->links) {
+    if (reg.links[l].from_index != m) continue;
+    links.push_back(l);
+    if (std::find(targets.begin(), targets.end(), reg.links[l].to_index) == targets.end()) {
+      targets.push_back(reg.links[l].to_index);
+    }
+  }
+  Canvas canvas(context, element);
+  Rect box = diagrams::caption_area(canvas, context.box, context.expand(data.caption));
+  double size = std::clamp(box.height / 18, 8.0, theme.body_size * 0.9);
+
+  // The municipality, left.
+  std::vector<int> years;
+  int first = 9999, last = 0;
+  for (const auto& s : reg.sessions) {
+    if (s.region_index != m) continue;
+    years.push_back(s.fiscal_year);
+    first = std::min(first, s.fiscal_year);
+    last = std::max(last, s.fiscal_year);
+  }
+  for (size_t t : targets) {
+    for (const auto& s : reg.sessions) {
+      if (s.region_index == t) last = std::max(last, s.fiscal_year);
+    }
+  }
+  Rect left{box.x, box.y + box.height * 0.1, box.width * 0.33, box.height * 0.56};
+  scene::Color green = diagrams::function_color(Function::intro);
+  canvas.rect(left, diagrams::tint(green, 0.9), green, 1.5, 8);
+  canvas.label(diagrams::short_name(reg.regions[m], pref) + "\n多職種連携研修会",
+               {left.x + 8, left.y + 6, left.width - 16, left.height * 0.38}, size * 1.1,
+               theme.text, Align::center, VAlign::middle, true, 5, true);
+  year_dots(canvas, {left.x + 10, left.y + left.height * 0.45, left.width - 20, left.height * 0.45},
+            years, first, last, data.era, size);
+  canvas.label("①１つの市町村で研修会が継続開催（" + std::to_string(years.size()) + "回）",
+               {left.x, left.y + left.height + size * 0.6, left.width, box.height * 0.22}, size,
+               theme.text, Align::left, VAlign::top, true);
+
+  // The regions reached, right.
+  Rect right{box.x + box.width * 0.6, box.y + box.height * 0.04, box.width * 0.4,
+             box.height * 0.72};
+  bool reaches_prefecture = false;
+  std::vector<diagrams::FanItem> items;
+  for (size_t t : targets) {
+    const auto& region = reg.regions[t];
+    reaches_prefecture = reaches_prefecture || region.level == registry::Level::prefecture;
+    diagrams::FanItem item;
+    item.title = diagrams::short_name(region, pref);
+    std::vector<size_t> sessions;
+    for (size_t s = 0; s < reg.sessions.size(); ++s) {
+      if (reg.sessions[s].region_index == t) sessions.push_back(s);
+    }
+    item.detail = diagrams::years_list(reg, sessions, data.era) + "に開催";
+    scene::Color blue = diagrams::function_color(Function::leader);
+    item.fill = diagrams::tint(blue, 0.9);
+    item.stroke = blue;
+    items.push_back(item);
+  }
+  canvas.rect(right, std::nullopt, theme.muted, 0.8, 10, {4, 3});
+  diagrams::FanStyle style;
+  style.arrows = false;
+  style.max_size = size * 1.1;
+  Rect inner{right.x + 10, right.y + 10, right.width - 20, right.height - 20};
+  diagrams::draw_fan(canvas, inner, inner, items, style);
+
+  // The know-how arrow between them, captioned by the links.
+  double mid_y = left.y + left.height / 2;
+  canvas.arrow({left.x + left.width + 4, mid_y}, {right.x - 4, mid_y}, theme.accent, 3);
+  std::vector<std::string> captions;
+  for (size_t l : links) captions.push_back(diagrams::link_caption(reg, l, data.era));
+  std::string joined;
+  for (size_t i = 0; i < captions.size() && i < 3; ++i) joined += (i ? "\n" : "") + captions[i];
+  if (captions.size() > 3) joined += "\nほか" + std::to_string(captions.size() - 3) + "件";
+  double gap_w = right.x - (left.x + left.width) - 8;
+  canvas.label("②" + joined, {left.x + left.width + 4, left.y, gap_w, mid_y - left.y - 4},
+               size * 0.9, theme.accent, Align::center, VAlign::bottom, true);
+  std::string outcome = reaches_prefecture ? "→全県で研修会が開催＋全県で研修会を共有"
+                                           : "→県内の他の地域で研修会が開催";
+  canvas.label(outcome,
+               {right.x, right.y + right.height + size * 0.5, right.width, box.height * 0.2}, size,
+               theme.text, Align::left, VAlign::top, true);
+  return canvas.finish();
+}
+
+std::shared_ptr<const ElementData> parse_r1(const YAML::Node& node, SpecReader& reader) {
+  return diagrams::parse_subject(node, reader, false, true);
+}
+
+}  // namespace
+
+ElementType rollout_r1_element() {
+  return {.name = "rollout_r1",
+          .keys = diagrams::subject_keys(false, true),
+          .parse = parse_r1,
+          .layout = layout_r1};
+}
+
+}  // namespace tenkai::layout

@@ -97,7 +97,7 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
   }
   std::vector<std::pair<size_t, size_t>> pairs;
   for (size_t l : pick.evidence->links) {
-    auto pair = std::minmax(reg.links[l].from_index, reg.links[l].to_index);
+    std::pair<size_t, size_t> pair = std::minmax(reg.links[l].from_index, reg.links[l].to_index);
     if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
   }
   if (pairs.size() > 1) {

@@ -22,6 +22,10 @@ const std::vector<ElementType>& element_types() {
       rollout_r1_element(),
       rollout_r2_element(),
       rollout_r3_element(),
+      ministry_steps_element(),
+      stakeholders_element(),
+      adoption_chart_element(),
+      tile_map_element(),
   };
   return types;
 }

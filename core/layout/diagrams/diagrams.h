@@ -1,4 +1,4 @@
-// The classification diagram elements (issue 4), one file each; elements.cpp lists them.
+// The diagram elements (issue 4), one file each; elements.cpp lists them.
 // Every diagram is drawn from the registry and its classification: a region or prefecture named
 // in the layout, or the clearest example of its class, never coordinates typed into the layout.
 #pragma once
@@ -15,5 +15,11 @@ ElementType pattern_p3_element();      // diagrams/pattern_p3.cpp
 ElementType rollout_r1_element();      // diagrams/rollout_r1.cpp
 ElementType rollout_r2_element();      // diagrams/rollout_r2.cpp
 ElementType rollout_r3_element();      // diagrams/rollout_r3.cpp
+
+// Fixed-content diagrams and data charts (shared helpers in draw.h).
+ElementType ministry_steps_element();  // diagrams/ministry_steps.cpp
+ElementType stakeholders_element();    // diagrams/stakeholders.cpp
+ElementType adoption_chart_element();  // diagrams/adoption_chart.cpp
+ElementType tile_map_element();        // diagrams/tile_map.cpp
 
 }  // namespace tenkai::layout

@@ -227,13 +227,13 @@ std::map<std::string, PrefectureClass> check_r3(const Registry& reg) {
       rejected[pb].push_back(link_label(reg, l) + " は " + why);
       continue;
     }
-    for (auto [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
-      auto& list = pairs[reg.regions[self].prefecture];
-      auto it = std::find_if(list.begin(), list.end(), [&](const auto& p) {
-        return p.first == std::pair{self, other};
-      });
+    // A named pair, not structured bindings: clang before 16 cannot capture those in a lambda.
+    for (auto direction : {std::pair{a, b}, std::pair{b, a}}) {
+      auto& list = pairs[reg.regions[direction.first].prefecture];
+      auto it = std::find_if(list.begin(), list.end(),
+                             [&](const auto& p) { return p.first == direction; });
       if (it == list.end()) {
-        list.push_back({{self, other}, {l}});
+        list.push_back({direction, {l}});
       } else {
         it->second.push_back(l);
       }

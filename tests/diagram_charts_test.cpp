@@ -343,6 +343,19 @@ TEST_CASE("tile map: the grid holds 47 tiles, each in a cell of its own") {
   for (size_t i = 0; i < tiles.size(); ++i)
     for (size_t j = i + 1; j < tiles.size(); ++j)
       CHECK_FALSE(layout::diagrams::overlaps(tiles[i], tiles[j]));
+  // Every label on a tile lies wholly inside that tile; 47 names are on tiles.
+  size_t on_tiles = 0;
+  for (const auto& l : lines) {
+    Rect b = layout::diagrams::line_bounds(l);
+    for (const auto& t : tiles) {
+      if (b.x + b.width / 2 < t.x || b.x + b.width / 2 > t.x + t.width ||
+          b.y + b.height / 2 < t.y || b.y + b.height / 2 > t.y + t.height)
+        continue;
+      ++on_tiles;
+      CHECK_MESSAGE(layout::diagrams::contains(t, b, 0.01), l.text);
+    }
+  }
+  CHECK(on_tiles == 47);
   // 北海道 at the top right, 沖縄 at the bottom left.
   auto at = [&](const std::string& name) {
     for (const auto& l : lines)

@@ -1,5 +1,10 @@
 // The PNG renderer: one page rasterized on a Cairo image surface over a white background.
+#include <png.h>
+
 #include <cmath>
+#include <cstdio>
+#include <memory>
+#include <vector>
 
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
@@ -10,6 +15,59 @@ namespace {
 
 // Cairo image surfaces are limited to 32767 pixels a side.
 constexpr double kMaxPixels = 32767;
+
+// Encodes an opaque RGB24 surface. cairo_surface_write_to_png keeps libpng's defaults: RGBA
+// rows and adaptive filtering at full zlib effort, which made PNG figures most of a deck build's
+// time. Slides are opaque, so RGB with the Up filter and zlib level 6 is a third of the work for
+// files of about the same size. Same input, same bytes: libpng writes no time chunk unless asked.
+bool encode_rgb_png(cairo_surface_t* surface, const std::string& path, std::string& error) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!file) {
+    error = "cannot write " + path;
+    return false;
+  }
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (!info) {
+    png_destroy_write_struct(&png, nullptr);
+    error = "cannot write " + path + ": out of memory";
+    return false;
+  }
+  const int width = cairo_image_surface_get_width(surface);
+  const int height = cairo_image_surface_get_height(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* pixels = cairo_image_surface_get_data(surface);
+  std::vector<png_byte> row(static_cast<size_t>(width) * 3);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    error = "cannot write " + path + ": PNG encoding failed";
+    return false;
+  }
+  png_init_io(png, file.get());
+  png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
+               PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_compression_level(png, 6);
+  png_write_info(png, info);
+  for (int y = 0; y < height; ++y) {
+    // RGB24 pixels are native-endian 32-bit words 0x00RRGGBB.
+    const auto* words = reinterpret_cast<const uint32_t*>(pixels + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < width; ++x) {
+      row[3 * x] = static_cast<png_byte>(words[x] >> 16);
+      row[3 * x + 1] = static_cast<png_byte>(words[x] >> 8);
+      row[3 * x + 2] = static_cast<png_byte>(words[x]);
+    }
+    png_write_row(png, row.data());
+  }
+  png_write_end(png, nullptr);
+  png_destroy_write_struct(&png, &info);
+  if (std::fflush(file.get()) != 0) {
+    error = "cannot write " + path;
+    return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -26,8 +84,8 @@ bool write_png(const scene::Page& page, const std::string& path, std::string& er
     error = "cannot write " + path + ": the image would exceed 32767 pixels a side";
     return false;
   }
-  cairo_surface_t* surface = cairo_image_surface_create(
-      CAIRO_FORMAT_ARGB32, static_cast<int>(width), static_cast<int>(height));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width),
+                                                        static_cast<int>(height));
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     error = cairo_error("cannot create an image", cairo_surface_status(surface));
     cairo_surface_destroy(surface);
@@ -44,16 +102,15 @@ bool write_png(const scene::Page& page, const std::string& path, std::string& er
   }
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
-  if (status == CAIRO_STATUS_SUCCESS) {
-    cairo_surface_flush(surface);
-    status = cairo_surface_write_to_png(surface, path.c_str());
-  }
-  cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
     error = cairo_error(("cannot write " + path).c_str(), status);
     return false;
   }
-  return true;
+  cairo_surface_flush(surface);
+  bool written = encode_rgb_png(surface, path, error);
+  cairo_surface_destroy(surface);
+  return written;
 }
 
 }  // namespace tenkai::renderers

@@ -81,16 +81,18 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
 }  // namespace
 
 renderers::AtomicOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name) {
-  files.push_back(std::make_unique<renderers::AtomicOutput>(
-      (std::filesystem::path(out_dir) / name).string()));
+  files.push_back(
+      std::make_unique<renderers::AtomicOutput>((std::filesystem::path(out_dir) / name).string()));
   return *files.back();
 }
 
 int run_check(const Options& options) {
   return for_each_spec(options, [](SpecKind kind, const std::string& spec,
                                    const BuildInputs& inputs, Diagnostics& diagnostics) {
-    if (kind == SpecKind::deck) check_deck_spec(spec, inputs, diagnostics);
-    else check_workbook_spec(spec, inputs, diagnostics);
+    if (kind == SpecKind::deck)
+      check_deck_spec(spec, inputs, diagnostics);
+    else
+      check_workbook_spec(spec, inputs, diagnostics);
   });
 }
 
@@ -105,8 +107,10 @@ int run_build(const Options& options) {
   PendingOutputs outputs;
   int code = for_each_spec(options, [&](SpecKind kind, const std::string& spec,
                                         const BuildInputs& inputs, Diagnostics& diagnostics) {
-    if (kind == SpecKind::deck) build_deck(spec, inputs, diagnostics, outputs);
-    else build_workbook(spec, inputs, diagnostics, outputs);
+    if (kind == SpecKind::deck)
+      build_deck(spec, inputs, diagnostics, outputs);
+    else
+      build_workbook(spec, inputs, diagnostics, outputs);
   });
   if (code != kExitOk) return code;  // pending outputs are discarded with their temp files
   for (auto& file : outputs.files) {

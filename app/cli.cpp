@@ -45,23 +45,31 @@ const std::map<std::string, CommandSpec>& command_table() {
         "Builds every output the layout specs describe (default: the forum deck and the ministry\n"
         "workbook) into DIR (default out/). Files are written to a temporary name and renamed,\n"
         "so a failed build leaves earlier outputs intact.\n",
-        true, true, {}}},
+        true,
+        true,
+        {}}},
       {"check",
        {"usage: tenkai check [SPEC.yaml ...] [--data REGISTRY.yaml]\n\n"
         "Validates the registry and the layout specs and reports every problem as\n"
         "PATH:LINE:COL: error: MESSAGE. Writes nothing. Exit 0 when valid, 1 otherwise.\n",
-        true, false, {}}},
+        true,
+        false,
+        {}}},
       {"matrix",
        {"usage: tenkai matrix [--data REGISTRY.yaml] [--format text|csv|json]\n\n"
         "Prints the spread matrix (region × fiscal year) with active, new and cumulative\n"
         "totals. text (default) is an aligned table, csv one line per region, json the\n"
         "document described in CONTRACT.md.\n",
-        false, false, {"text", "csv", "json"}}},
+        false,
+        false,
+        {"text", "csv", "json"}}},
       {"classify",
        {"usage: tenkai classify [--data REGISTRY.yaml] [--format text|json]\n\n"
         "Prints each session's training function, each area's holding pattern (P1, P2, P3,\n"
         "none) and each prefecture's rollout procedures (R1, R2, R3), each with its reason.\n",
-        false, false, {"text", "json"}}},
+        false,
+        false,
+        {"text", "json"}}},
   };
   return table;
 }
@@ -108,7 +116,9 @@ std::string resource_root() {
   return TENKAI_SOURCE_DIR;
 }
 
-std::string default_registry_path() { return resource_root() + "/fixtures/ipw-2015/registry.yaml"; }
+std::string default_registry_path() {
+  return resource_root() + "/fixtures/ipw-2015/registry.yaml";
+}
 
 std::vector<std::string> default_spec_paths() {
   std::string root = resource_root();
@@ -177,7 +187,8 @@ int run_cli(int argc, char** argv) {
     if (options.format.empty()) options.format = spec.formats.front();
     bool known = false;
     for (const auto& f : spec.formats) known = known || f == options.format;
-    if (!known) return usage_error("unknown format '" + options.format + "' for '" + first + "'", first);
+    if (!known)
+      return usage_error("unknown format '" + options.format + "' for '" + first + "'", first);
   }
   if (options.data.empty()) options.data = default_registry_path();
   if (spec.takes_out && options.out_dir.empty()) options.out_dir = "out";

@@ -21,9 +21,12 @@ int run_matrix(const Options& options) {
   Diagnostics warnings;
   auto matrix = analysis::compute_spread(*reg, warnings);
   report(warnings);
-  if (options.format == "json") std::cout << matrix_as_json(matrix);
-  else if (options.format == "csv") std::cout << matrix_as_csv(*reg, matrix);
-  else std::cout << matrix_as_text(*reg, matrix);
+  if (options.format == "json")
+    std::cout << matrix_as_json(matrix);
+  else if (options.format == "csv")
+    std::cout << matrix_as_csv(*reg, matrix);
+  else
+    std::cout << matrix_as_text(*reg, matrix);
   return kExitOk;
 }
 

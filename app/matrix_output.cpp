@@ -41,7 +41,8 @@ char32_t decode_utf8(const std::string& s, size_t i, size_t& length) {
     return c;
   }
   char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (size_t k = 1; k < length; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   return cp;
 }
 
@@ -72,7 +73,8 @@ std::string render_table(const std::vector<std::vector<std::string>>& table) {
   std::vector<size_t> widths;
   for (const auto& line : table) {
     widths.resize(std::max(widths.size(), line.size()), 0);
-    for (size_t c = 0; c < line.size(); ++c) widths[c] = std::max(widths[c], display_width(line[c]));
+    for (size_t c = 0; c < line.size(); ++c)
+      widths[c] = std::max(widths[c], display_width(line[c]));
   }
   std::string out;
   for (const auto& line : table) {
@@ -139,7 +141,8 @@ std::string matrix_as_csv(const registry::Registry&, const SpreadMatrix& matrix)
     out += "," + csv_field(join(notes, "; ")) + "\n";
   }
   const std::pair<const char*, const std::map<int, int>*> totals[] = {
-      {"total:active", &matrix.active}, {"total:new", &matrix.new_regions},
+      {"total:active", &matrix.active},
+      {"total:new", &matrix.new_regions},
       {"total:cumulative", &matrix.cumulative}};
   for (const auto& [name, values] : totals) {
     out += std::string(name) + ",,,,";

@@ -13,9 +13,9 @@ namespace tenkai::renderers {
 
 AtomicOutput::AtomicOutput(std::string target) : target_(std::move(target)) {
   std::filesystem::path path(target_);
-  temporary_ = (path.parent_path() / ("." + path.filename().string() + ".tmp-" +
-                                      std::to_string(getpid())))
-                   .string();
+  temporary_ =
+      (path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid())))
+          .string();
 }
 
 AtomicOutput::~AtomicOutput() {
@@ -31,7 +31,8 @@ bool AtomicOutput::commit(std::string& error) {
   return true;
 }
 
-bool write_file_atomically(const std::string& target, const std::string& bytes, std::string& error) {
+bool write_file_atomically(const std::string& target, const std::string& bytes,
+                           std::string& error) {
   AtomicOutput output(target);
   {
     std::ofstream out(output.temporary_path(), std::ios::binary | std::ios::trunc);

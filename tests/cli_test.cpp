@@ -12,7 +12,9 @@ using tenkai::testing::shell_quote;
 using tenkai::testing::source_path;
 
 namespace {
-std::string small_registry() { return shell_quote(source_path("fixtures/test/small.yaml")); }
+std::string small_registry() {
+  return shell_quote(source_path("fixtures/test/small.yaml"));
+}
 }  // namespace
 
 TEST_CASE("--version and --help exit 0 on stdout") {
@@ -55,9 +57,10 @@ TEST_CASE("matrix json: the documented shape, checked by an independent parser")
   REQUIRE(result.exit_code == 0);
   // The session in 2014 is outside years [2011, 2013]: a warning, not an error.
   CHECK(result.err.find("warning:") != std::string::npos);
-  auto python = run("printf '%s' " + shell_quote(result.out) +
-                    " | python3 -c 'import json,sys; d=json.load(sys.stdin); "
-                    "print(len(d[\"rows\"]), d[\"years\"], d[\"totals\"][\"cumulative\"][\"2013\"])'");
+  auto python =
+      run("printf '%s' " + shell_quote(result.out) +
+          " | python3 -c 'import json,sys; d=json.load(sys.stdin); "
+          "print(len(d[\"rows\"]), d[\"years\"], d[\"totals\"][\"cumulative\"][\"2013\"])'");
   CHECK(python.exit_code == 0);
   CHECK(python.out == "2 [2011, 2012, 2013] 2\n");
 
@@ -103,8 +106,8 @@ TEST_CASE("matrix text: aligned by display width") {
 TEST_CASE("matrix csv: one line per region plus totals, quoted where needed") {
   auto result = run_tenkai("matrix --format csv --data " + small_registry());
   REQUIRE(result.exit_code == 0);
-  CHECK(result.out.rfind("region,label,organizers,note,first_year,2011,2012,2013,cell_notes\n", 0) ==
-        0);
+  CHECK(result.out.rfind("region,label,organizers,note,first_year,2011,2012,2013,cell_notes\n",
+                         0) == 0);
   CHECK(result.out.find("kashiwa,千葉県柏市,市・地区医師会,※第1～2回は東大,2011,2,1,,\n") !=
         std::string::npos);
   CHECK(result.out.find("ota,東京都大田区,区在宅医療連携推進協議会,,2012,,1,1,2012:※大森地区; "

@@ -24,11 +24,11 @@ std::optional<std::pair<int, int>> year_span(const Registry& reg) {
 
 void warn_outside(const registry::Session& session, const std::pair<int, int>& span,
                   Diagnostics& diagnostics) {
-  diagnostics.warning(session.pos, "session of '" + session.region + "' in fiscal year " +
-                                       std::to_string(session.fiscal_year) +
-                                       " is outside the registry's years " +
-                                       std::to_string(span.first) + "–" +
-                                       std::to_string(span.second) + " and is left out of the matrix");
+  diagnostics.warning(
+      session.pos, "session of '" + session.region + "' in fiscal year " +
+                       std::to_string(session.fiscal_year) + " is outside the registry's years " +
+                       std::to_string(span.first) + "–" + std::to_string(span.second) +
+                       " and is left out of the matrix");
 }
 
 }  // namespace
@@ -51,8 +51,9 @@ SpreadMatrix compute_spread(const Registry& reg, Diagnostics& diagnostics) {
     auto& slot = by_region[session.region_index];
     if (!slot) {
       const auto& region = reg.regions[session.region_index];
-      slot = MatrixRow{session.region_index, region.id,   region.label, region.organizers,
-                       region.note,          session.fiscal_year, {}};
+      slot =
+          MatrixRow{session.region_index, region.id, region.label, region.organizers, region.note,
+                    session.fiscal_year,  {}};
     }
     slot->first_year = std::min(slot->first_year, session.fiscal_year);
     auto& cell = slot->cells[session.fiscal_year];
@@ -63,8 +64,9 @@ SpreadMatrix compute_spread(const Registry& reg, Diagnostics& diagnostics) {
     if (slot) matrix.rows.push_back(std::move(*slot));
   }
   // Stable: rows of the same first year keep registry order.
-  std::stable_sort(matrix.rows.begin(), matrix.rows.end(),
-                   [](const MatrixRow& a, const MatrixRow& b) { return a.first_year < b.first_year; });
+  std::stable_sort(
+      matrix.rows.begin(), matrix.rows.end(),
+      [](const MatrixRow& a, const MatrixRow& b) { return a.first_year < b.first_year; });
 
   for (int year : matrix.years) {
     matrix.active[year] = 0;

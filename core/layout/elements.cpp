@@ -10,9 +10,18 @@ namespace tenkai::layout {
 
 const std::vector<ElementType>& element_types() {
   static const std::vector<ElementType> types = {
-      title_element(),         subtitle_element(), text_element(),    bullets_element(),
-      footnote_element(),      link_element(),     qr_element(),      rule_element(),
-      spacer_element(),        rows_element(),     columns_element(), grid_element(),
+      title_element(),
+      subtitle_element(),
+      text_element(),
+      bullets_element(),
+      footnote_element(),
+      link_element(),
+      qr_element(),
+      rule_element(),
+      spacer_element(),
+      rows_element(),
+      columns_element(),
+      grid_element(),
       rollout_table_element(),
       // Diagrams (issue 4, core/layout/diagrams/) follow, one entry each.
       function_types_element(),

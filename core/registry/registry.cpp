@@ -20,26 +20,42 @@ const char* const kLinkKindNames[] = {"leader_alumni", "know_how", "exchange",
 
 }  // namespace
 
-const char* to_string(Level v) { return kLevelNames[static_cast<int>(v)]; }
-const char* to_string(Function v) { return kFunctionNames[static_cast<int>(v)]; }
-const char* to_string(Scope v) { return kScopeNames[static_cast<int>(v)]; }
-const char* to_string(LinkKind v) { return kLinkKindNames[static_cast<int>(v)]; }
+const char* to_string(Level v) {
+  return kLevelNames[static_cast<int>(v)];
+}
+const char* to_string(Function v) {
+  return kFunctionNames[static_cast<int>(v)];
+}
+const char* to_string(Scope v) {
+  return kScopeNames[static_cast<int>(v)];
+}
+const char* to_string(LinkKind v) {
+  return kLinkKindNames[static_cast<int>(v)];
+}
 
-std::optional<Level> parse_level(const std::string& t) { return parse_enum<Level>(t, kLevelNames); }
+std::optional<Level> parse_level(const std::string& t) {
+  return parse_enum<Level>(t, kLevelNames);
+}
 std::optional<Function> parse_function(const std::string& t) {
   return parse_enum<Function>(t, kFunctionNames);
 }
-std::optional<Scope> parse_scope(const std::string& t) { return parse_enum<Scope>(t, kScopeNames); }
+std::optional<Scope> parse_scope(const std::string& t) {
+  return parse_enum<Scope>(t, kScopeNames);
+}
 std::optional<LinkKind> parse_link_kind(const std::string& t) {
   return parse_enum<LinkKind>(t, kLinkKindNames);
 }
 
 Scope default_scope(Level level) {
   switch (level) {
-    case Level::prefecture: return Scope::prefecture;
-    case Level::wide_area: return Scope::wide_area;
-    case Level::municipality: return Scope::municipality;
-    case Level::ward: return Scope::municipality;
+    case Level::prefecture:
+      return Scope::prefecture;
+    case Level::wide_area:
+      return Scope::wide_area;
+    case Level::municipality:
+      return Scope::municipality;
+    case Level::ward:
+      return Scope::municipality;
   }
   return Scope::municipality;
 }

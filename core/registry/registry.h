@@ -30,14 +30,14 @@ Scope default_scope(Level level);
 struct Region {
   std::string id;
   std::string name;
-  std::string prefecture;       // official name, e.g. 千葉県
-  int prefecture_code = 0;      // JIS X 0401: 1 (北海道) .. 47 (沖縄県)
+  std::string prefecture;   // official name, e.g. 千葉県
+  int prefecture_code = 0;  // JIS X 0401: 1 (北海道) .. 47 (沖縄県)
   Level level = Level::municipality;
-  std::string label;            // display label; filled with the default when absent
+  std::string label;  // display label; filled with the default when absent
   bool label_explicit = false;
   std::optional<long long> population;
-  std::string code;             // 6-digit local government code, or empty
-  std::string within;           // id of a containing region, or empty
+  std::string code;    // 6-digit local government code, or empty
+  std::string within;  // id of a containing region, or empty
   std::optional<size_t> within_index;
   std::vector<std::string> organizers;
   std::string note;
@@ -76,7 +76,7 @@ struct Registry {
   std::string path;  // file it was read from (for diagnostics and hashes)
   int format_version = 1;
   std::string title;
-  std::string as_of;   // YYYY-MM-DD or empty
+  std::string as_of;  // YYYY-MM-DD or empty
   std::string caveat;
   std::optional<std::pair<int, int>> years;  // declared first..last fiscal year
   std::vector<Region> regions;

@@ -77,15 +77,15 @@ struct Group {
 };
 
 struct Page {
-  double width = 720;   // 4:3 at 10 × 7.5 in
+  double width = 720;  // 4:3 at 10 × 7.5 in
   double height = 540;
-  std::string title;    // outline entry for this page
+  std::string title;  // outline entry for this page
   std::vector<Item> items;
 };
 
 // A figure written to its own file (SVG / PNG), e.g. one diagram for reuse in other documents.
 struct Figure {
-  std::string name;     // file stem, e.g. "rollout-table"
+  std::string name;                  // file stem, e.g. "rollout-table"
   std::vector<std::string> formats;  // "svg", "png"
   Page page;
 };

@@ -5,6 +5,7 @@
 
 #include "app/commands.h"
 #include "core/registry/fiscal_year.h"
+#include "core/text/display_width.h"
 
 namespace tenkai::app {
 namespace {
@@ -30,31 +31,6 @@ std::string cell_text(const MatrixRow& row, int year) {
   std::string text = it->second.sessions > 1 ? "●×" + std::to_string(it->second.sessions) : "●";
   for (const auto& note : it->second.notes) text += " " + note;
   return text;
-}
-
-// Code point at `i` and its byte length.
-char32_t decode_utf8(const std::string& s, size_t i, size_t& length) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + length > s.size()) {
-    length = 1;
-    return c;
-  }
-  char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < length; ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
-bool is_wide(char32_t cp) {
-  // East Asian Wide / Fullwidth ranges that occur in Japanese text, plus ●.
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
-         (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) || cp == 0x25CF ||
-         cp == 0x203B;
 }
 
 std::string pad(const std::string& text, size_t width) {
@@ -89,14 +65,7 @@ std::string render_table(const std::vector<std::vector<std::string>>& table) {
 }  // namespace
 
 size_t display_width(const std::string& text) {
-  size_t width = 0;
-  for (size_t i = 0; i < text.size();) {
-    size_t length = 1;
-    char32_t cp = decode_utf8(text, i, length);
-    width += is_wide(cp) ? 2 : 1;
-    i += length;
-  }
-  return width;
+  return static_cast<size_t>(text::text_display_width(text));
 }
 
 std::string matrix_as_text(const registry::Registry& reg, const SpreadMatrix& matrix) {

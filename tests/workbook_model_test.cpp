@@ -4,8 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/text/display_width.h"
 #include "core/workbook/spec_loader.h"
-#include "core/workbook/text_width.h"
 #include "tests/support.h"
 #include "tests/workbook_fixture.h"
 
@@ -45,12 +45,12 @@ int row_of(const SheetModel& sheet, const std::string& label) {
 }  // namespace
 
 TEST_CASE("text width counts East Asian wide characters as two") {
-  CHECK(workbook::text_display_width("abc") == 3);
-  CHECK(workbook::text_display_width("柏市") == 4);
-  CHECK(workbook::text_display_width("●\n※大森地区") == 10);
-  CHECK(workbook::text_display_width("（府内より傍聴受入）") == 20);
-  CHECK(workbook::wrapped_line_count("一二三四五六七八九十", 11) == 2);
-  CHECK(workbook::wrapped_line_count("a\nb\nc", 20) == 3);
+  CHECK(text::text_display_width("abc") == 3);
+  CHECK(text::text_display_width("柏市") == 4);
+  CHECK(text::text_display_width("●\n※大森地区") == 10);
+  CHECK(text::text_display_width("（府内より傍聴受入）") == 20);
+  CHECK(text::wrapped_line_count("一二三四五六七八九十", 11) == 2);
+  CHECK(text::wrapped_line_count("a\nb\nc", 20) == 3);
 }
 
 TEST_CASE("cell names and dates") {

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text/display_width.h"
 #include "core/workbook/placeholders.h"
 #include "core/workbook/table_cells.h"
-#include "core/workbook/text_width.h"
 
 namespace tenkai::workbook {
 namespace {
@@ -84,11 +84,11 @@ int write_totals(SheetModel& sheet, const TableSpec& table, const TableCells& ce
 double auto_width(const ColumnSpec& spec, const std::string& header,
                   const std::vector<std::vector<Cell>>& rows, size_t c) {
   if (!spec.auto_width) return spec.width;
-  double widest = text_display_width(header);
+  double widest = text::text_display_width(header);
   for (const auto& row : rows) {
     const Cell& cell = row[c];
     if (cell.kind == Cell::Kind::text)
-      widest = std::max(widest, text_display_width(cell.text));
+      widest = std::max(widest, text::text_display_width(cell.text));
     else if (cell.kind == Cell::Kind::number || cell.kind == Cell::Kind::formula)
       widest = std::max(widest, 6.0);
     else if (cell.kind == Cell::Kind::boolean)
@@ -111,7 +111,7 @@ void fit_row_heights(SheetModel& sheet, const WorkbookSpec& spec) {
     for (size_t c = 0; c < sheet.rows[r].size() && c < sheet.columns.size(); ++c) {
       const Cell& cell = sheet.rows[r][c];
       if (cell.kind != Cell::Kind::text || !format_wraps(spec, cell.format)) continue;
-      lines = std::max(lines, wrapped_line_count(cell.text, sheet.columns[c].width));
+      lines = std::max(lines, text::wrapped_line_count(cell.text, sheet.columns[c].width));
     }
     if (lines > 1) sheet.row_heights[static_cast<int>(r)] = lines * kLineHeight + kRowPadding;
   }

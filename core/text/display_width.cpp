@@ -1,10 +1,10 @@
 // UTF-8 decoding and East Asian width classes (wide / full-width ranges of UAX #11).
-#include "core/workbook/text_width.h"
+#include "core/text/display_width.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace tenkai::workbook {
+namespace tenkai::text {
 namespace {
 
 char32_t decode(const std::string& s, size_t& i) {
@@ -63,4 +63,4 @@ int wrapped_line_count(const std::string& text, double width) {
   return lines;
 }
 
-}  // namespace tenkai::workbook
+}  // namespace tenkai::text

@@ -9,12 +9,11 @@
 #include <utility>
 
 #include "core/layout/text_style.h"
+#include "core/layout/year_style.h"
 #include "core/registry/fiscal_year.h"
 
 namespace tenkai::layout {
 namespace {
-
-enum class YearStyle { western, fiscal, era, era_short };
 
 struct TableData : ElementData {
   YearStyle years = YearStyle::western;
@@ -28,12 +27,7 @@ struct TableData : ElementData {
 std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReader& reader) {
   auto data = std::make_shared<TableData>();
   reader.choice(node, "data", {"spread_matrix"});
-  if (auto years = reader.choice(node, "years", {"western", "fiscal", "era", "era_short"})) {
-    data->years = *years == "fiscal"      ? YearStyle::fiscal
-                  : *years == "era"       ? YearStyle::era
-                  : *years == "era_short" ? YearStyle::era_short
-                                          : YearStyle::western;
-  }
+  if (auto years = read_year_style(reader, node)) data->years = *years;
   data->counts = reader.boolean(node, "counts").value_or(true);
   if (const YAML::Node headers = node["headers"]) {
     if (reader.check_keys(headers, {"region", "organizers"}, "table headers")) {
@@ -52,20 +46,6 @@ std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReade
   }
   data->mark = reader.string(node, "mark").value_or(data->mark);
   return data;
-}
-
-std::string year_label(int year, YearStyle style) {
-  switch (style) {
-    case YearStyle::fiscal:
-      return registry::western_year_label(year);
-    case YearStyle::era:
-      return registry::era_year_label(year);
-    case YearStyle::era_short:
-      return registry::era_short_label(year);
-    case YearStyle::western:
-      break;
-  }
-  return std::to_string(year) + "年";
 }
 
 std::string join(const std::vector<std::string>& parts, const char* separator) {

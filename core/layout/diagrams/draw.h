@@ -2,6 +2,8 @@
 // are measured to fit, nice axis steps, fiscal-year labels and a scale search for whole diagrams.
 #pragma once
 
+#include "core/layout/year_style.h"
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -63,9 +65,6 @@ double search_scale(LayoutContext& context, const ElementSpec& element, const st
 double nice_step(double raw);
 std::string format_count(double value);  // integer, locale-free
 
-enum class YearStyle { western, fiscal, era, era_short };
-// Reads `years:` (western | fiscal | era | era_short).
-std::optional<YearStyle> read_year_style(SpecReader& reader, const YAML::Node& node);
-std::string year_label(int year, YearStyle style);  // 2015年, 2015年度, 平成27年度, H27
+// Year styles and labels: core/layout/year_style.h, shared with the rollout table.
 
 }  // namespace tenkai::layout::diagrams

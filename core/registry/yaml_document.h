@@ -9,6 +9,7 @@
 #include "core/registry/yaml_fields.h"
 #include "core/registry/yaml_tree.h"
 
+#include <yaml-cpp/node/impl.h>  // Node's inline members (copying), not only its declaration
 #include <yaml-cpp/node/node.h>
 
 namespace tenkai::registry::yaml {

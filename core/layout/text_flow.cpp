@@ -390,27 +390,11 @@ ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& 
 }
 
 double min_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {
-  double widest = 0;
-  for (const auto& token : Tokenizer(runs, measurer).tokens()) {
-    if (token.kind == TokenKind::word) widest = std::max(widest, token.width);
-  }
-  return widest;
+  return content_widths(runs, measurer).min;
 }
 
 double max_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {
-  double widest = 0, current = 0, spaces = 0;
-  for (const auto& token : Tokenizer(runs, measurer).tokens()) {
-    if (token.kind == TokenKind::newline) {
-      current = spaces = 0;
-    } else if (token.kind == TokenKind::space) {
-      if (current > 0) spaces += token.width;
-    } else {
-      current += spaces + token.width;
-      spaces = 0;
-      widest = std::max(widest, current);
-    }
-  }
-  return widest;
+  return content_widths(runs, measurer).max;
 }
 
 void place_text(const FlowedText& text, const scene::Rect& box, Align align, VAlign valign,

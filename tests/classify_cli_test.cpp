@@ -6,13 +6,9 @@
 using tenkai::testing::run;
 using tenkai::testing::run_tenkai;
 using tenkai::testing::shell_quote;
-using tenkai::testing::source_path;
+using tenkai::testing::small_registry_argument;
 
 namespace {
-std::string small_registry() {
-  return shell_quote(source_path("fixtures/test/small.yaml"));
-}
-
 // Runs a Python snippet over `json` (as variable d) and returns what it printed.
 std::string python_over(const std::string& json, const std::string& code) {
   auto result = run("printf '%s' " + shell_quote(json) + " | python3 -c " +
@@ -23,7 +19,7 @@ std::string python_over(const std::string& json, const std::string& code) {
 }  // namespace
 
 TEST_CASE("classify json on the small registry, read by Python") {
-  auto result = run_tenkai("classify --format json --data " + small_registry());
+  auto result = run_tenkai("classify --format json --data " + small_registry_argument());
   REQUIRE(result.exit_code == 0);
   CHECK(python_over(result.out, "print(list(d.keys()))") ==
         "['sessions', 'areas', 'prefectures']\n");
@@ -51,7 +47,7 @@ TEST_CASE("classify json on the small registry, read by Python") {
 }
 
 TEST_CASE("classify text groups by prefecture and gives reasons") {
-  auto result = run_tenkai("classify --data " + small_registry());
+  auto result = run_tenkai("classify --data " + small_registry_argument());
   REQUIRE(result.exit_code == 0);
   auto chiba = result.out.find("■ 千葉県");
   auto tokyo = result.out.find("■ 東京都");

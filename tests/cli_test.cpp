@@ -9,13 +9,7 @@
 using tenkai::testing::run;
 using tenkai::testing::run_tenkai;
 using tenkai::testing::shell_quote;
-using tenkai::testing::source_path;
-
-namespace {
-std::string small_registry() {
-  return shell_quote(source_path("fixtures/test/small.yaml"));
-}
-}  // namespace
+using tenkai::testing::small_registry_argument;
 
 TEST_CASE("--version and --help exit 0 on stdout") {
   auto version = run_tenkai("--version");
@@ -53,7 +47,7 @@ TEST_CASE("a missing registry is an input error with a position") {
 }
 
 TEST_CASE("matrix json: the documented shape, checked by an independent parser") {
-  auto result = run_tenkai("matrix --format json --data " + small_registry());
+  auto result = run_tenkai("matrix --format json --data " + small_registry_argument());
   REQUIRE(result.exit_code == 0);
   // The session in 2014 is outside years [2011, 2013]: a warning, not an error.
   CHECK(result.err.find("warning:") != std::string::npos);
@@ -83,7 +77,7 @@ TEST_CASE("matrix json: the documented shape, checked by an independent parser")
 }
 
 TEST_CASE("matrix text: aligned by display width") {
-  auto result = run_tenkai("matrix --data " + small_registry());
+  auto result = run_tenkai("matrix --data " + small_registry_argument());
   REQUIRE(result.exit_code == 0);
   std::vector<std::string> lines;
   size_t start = 0;
@@ -104,7 +98,7 @@ TEST_CASE("matrix text: aligned by display width") {
 }
 
 TEST_CASE("matrix csv: one line per region plus totals, quoted where needed") {
-  auto result = run_tenkai("matrix --format csv --data " + small_registry());
+  auto result = run_tenkai("matrix --format csv --data " + small_registry_argument());
   REQUIRE(result.exit_code == 0);
   CHECK(result.out.rfind("region,label,organizers,note,first_year,2011,2012,2013,cell_notes\n",
                          0) == 0);

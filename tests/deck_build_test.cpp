@@ -63,14 +63,6 @@ std::vector<std::string> matrix_texts(const std::string& data) {
   return texts;
 }
 
-size_t count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1))
-    ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("tenkai build writes the forum deck: text, fonts, pages, structure") {
@@ -221,7 +213,8 @@ TEST_CASE("the national registry's table continues over pages, every region once
     if (flat.find("開催地域の波及状況（年度別推移）") == std::string::npos) continue;
     ++table_pages;
     if (flat.find("開催地域の波及状況（年度別推移）（続き）") != std::string::npos) ++continued;
-    CHECK(count(flat, "開催地域主催2011年") == 1);  // the header row, repeated on every page
+    CHECK(tenkai::testing::count_occurrences(flat, "開催地域主催2011年") ==
+          1);  // the header row, repeated on every page
     table_text += flat;
   }
   CHECK(table_pages > 10);

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "tests/layout_fixtures.h"
+#include "tests/support.h"
 
 using namespace tenkai;
 using testing::PlacedText;
@@ -65,14 +66,6 @@ void check_no_overlap(const scene::Page& page) {
   }
 }
 
-size_t count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1))
-    ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("the seed's 17 rows fit one slide with header, marks, notes and the caveat") {
@@ -83,7 +76,7 @@ TEST_CASE("the seed's 17 rows fit one slide with header, marks, notes and the ca
   const auto& page = built.document.pages[0];
   std::string text = testing::all_text(page.items);
   for (const char* header : {"開催地域\n", "主催\n", "2011年\n", "2015年\n"})
-    CHECK(count(text, header) == 1);
+    CHECK(tenkai::testing::count_occurrences(text, header) == 1);
   for (const auto& row : matrix.rows) {
     INFO(row.label);
     CHECK(text.find(row.label) != std::string::npos);
@@ -100,8 +93,8 @@ TEST_CASE("the seed's 17 rows fit one slide with header, marks, notes and the ca
     cells += row.cells.size();
     for (const auto& [year, cell] : row.cells) doubles += cell.sessions > 1 ? 1 : 0;
   }
-  CHECK(count(text, "●") == cells);
-  CHECK(count(text, "×2") == doubles);
+  CHECK(tenkai::testing::count_occurrences(text, "●") == cells);
+  CHECK(tenkai::testing::count_occurrences(text, "×2") == doubles);
   CHECK(text.find("※2011～2015年度まで（事務局把握分のみ）") != std::string::npos);
   CHECK(page.title == "開催地域の波及状況（年度別推移）");
   CHECK(text.find("© Institute of Gerontology") != std::string::npos);
@@ -187,8 +180,8 @@ TEST_CASE("2,000 rows continue over pages with the header repeated and a 続き 
   std::string all;  // every page's text, line breaks taken out (labels may wrap)
   for (size_t p = 0; p < pages.size(); ++p) {
     std::string text = testing::all_text(pages[p].items);
-    CHECK(count(text, "開催地域\n") == 1);
-    CHECK(count(text, "2025年\n") == 1);
+    CHECK(tenkai::testing::count_occurrences(text, "開催地域\n") == 1);
+    CHECK(tenkai::testing::count_occurrences(text, "2025年\n") == 1);
     CHECK(text.find("事務局把握分のみ") != std::string::npos);
     if (p == 0) {
       CHECK(pages[p].title == "開催地域の波及状況（年度別推移）");
@@ -225,7 +218,9 @@ deck:
   REQUIRE(built.document.pages.size() >= 2);
   std::string all;
   for (const auto& page : built.document.pages) all += testing::all_text(page.items);
-  for (const auto& row : matrix.rows) CHECK(count(all, row.label + "\n") == 1);
-  CHECK(count(all, "開催地域\n") == built.document.pages.size());
-  CHECK(count(all, "短い枠（続き）") == built.document.pages.size() - 1);
+  for (const auto& row : matrix.rows)
+    CHECK(tenkai::testing::count_occurrences(all, row.label + "\n") == 1);
+  CHECK(tenkai::testing::count_occurrences(all, "開催地域\n") == built.document.pages.size());
+  CHECK(tenkai::testing::count_occurrences(all, "短い枠（続き）") ==
+        built.document.pages.size() - 1);
 }

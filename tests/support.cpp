@@ -22,6 +22,19 @@ std::string shell_quote(const std::string& text) {
   return out + "'";
 }
 
+size_t count_occurrences(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+std::string small_registry_argument() {
+  return shell_quote(source_path("fixtures/test/small.yaml"));
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;

@@ -38,4 +38,10 @@ class ScratchDir {
 
 std::string shell_quote(const std::string& text);
 
+// How often `needle` occurs in `haystack`, overlapping occurrences included.
+size_t count_occurrences(const std::string& haystack, const std::string& needle);
+
+// The small test registry (fixtures/test/small.yaml), shell-quoted for run_tenkai.
+std::string small_registry_argument();
+
 }  // namespace tenkai::testing

@@ -403,6 +403,8 @@ void place_text(const FlowedText& text, const scene::Rect& box, Align align, VAl
   if (valign == VAlign::middle) top += std::max(0.0, (box.height - text.height) / 2);
   if (valign == VAlign::bottom) top += std::max(0.0, box.height - text.height);
   double baseline = top;
+  // The lines of one flowed text are one block, unless the caller numbered them already.
+  const uint32_t block = scene::new_block();
   for (size_t i = 0; i < text.lines.size(); ++i) {
     const FlowLine& line = text.lines[i];
     baseline += i == 0 ? line.ascent : line.advance;
@@ -412,6 +414,7 @@ void place_text(const FlowedText& text, const scene::Rect& box, Align align, VAl
     for (const auto& piece : line.pieces) {
       scene::TextLine placed = piece;
       placed.baseline = {x + piece.baseline.x, baseline};
+      if (placed.block == 0) placed.block = block;
       out.emplace_back(std::move(placed));
     }
   }

@@ -1,5 +1,7 @@
-// Device-independent pages: positioned text lines, paths, groups and links. Renderers only paint
-// these; every size is in points (1/72 inch), origin top-left, y growing downwards.
+// Device-independent pages: positioned text lines, paths, images, groups and links, and beside
+// what is painted, what it means (text blocks, shapes, connectors, tables, charts), so that
+// `tenkai scene`, PPTX and tagged PDF can ask which text is a title or which cells form a table.
+// Every size is in points (1/72 inch), origin top-left, y growing downwards.
 #pragma once
 
 #include <memory>
@@ -39,7 +41,14 @@ struct TextLine {
   Font font;
   Color color;
   double width = 0;
+  // The paragraph, table cell or label this line belongs to: lines broken from one paragraph
+  // share it, and no other line does (0: not yet assigned). Numbers are unique within a
+  // process; `tenkai scene` renumbers them per page in painting order. See new_block().
+  uint32_t block = 0;
 };
+
+// A fresh block number for the lines of one paragraph, cell or label.
+uint32_t new_block();
 
 enum class PathVerb { move_to, line_to, curve_to, close };
 
@@ -66,15 +75,132 @@ struct Link {
   std::string uri;
 };
 
-struct Group;
-using Item = std::variant<TextLine, Path, Link, Group>;
+// Encoded picture data, shared between the page and its figures without copying.
+struct ImageData {
+  std::string format;  // "png" or "jpeg": the bytes are that file, embedded unchanged where possible
+  std::vector<unsigned char> bytes;
+  int pixel_width = 0, pixel_height = 0;
+};
 
-// Items painted in order, translated by `offset`; `clip` restricts painting when set.
+// A picture scaled into `box`; `alt` is what a reader who cannot see it is told.
+struct Image {
+  Rect box;
+  std::shared_ptr<const ImageData> data;
+  std::string alt;
+};
+
+// ---- What painted items mean ----------------------------------------------------------------
+// Each is attached to a Group holding the painted items it explains; renderers that only paint
+// ignore it, PPTX and tagged PDF write the meaning instead of (or around) the painting.
+// `box` is in the coordinates of the group's own items (before its offset is applied).
+
+// A block of text: title, subtitle, body, bullet, note, footnote, caveat, footer, page_number,
+// label, caption. `paragraphs` are the unbroken texts, in order.
+struct TextBlock {
+  std::string role;
+  Rect box;
+  std::vector<std::string> paragraphs;
+};
+
+enum class ShapeGeometry { rectangle, rounded_rectangle, ellipse, plate, freeform };
+
+// A box with optional text: a diagram node, a card, a panel, a tile. `region` names the registry
+// region it stands for (or whose training or sessions it shows), `id` is unique on its page so
+// connectors can name their ends.
+struct Shape {
+  std::string id;
+  std::string role;  // e.g. region, step, card, panel, tile, legend
+  Rect box;
+  ShapeGeometry geometry = ShapeGeometry::rectangle;
+  std::optional<Color> fill;
+  std::optional<Stroke> stroke;
+  std::string text;  // the whole label, unbroken ("" when none)
+  std::string region;
+};
+
+// A registry link as drawn: its two region ids and its kind.
+struct LinkRef {
+  std::string from, to, kind;
+  friend bool operator==(const LinkRef&, const LinkRef&) = default;
+};
+
+enum class ArrowHeads { none, end, both };
+
+// An arrow or line between two shapes (ids on the same page); `links` are the registry links it
+// stands for (one, several between the same two shapes, or none for a plain line).
+struct Connector {
+  std::string from, to;
+  Point start, end;  // where it is drawn, in the group's coordinates
+  std::string label;
+  ArrowHeads heads = ArrowHeads::end;
+  Stroke stroke;
+  std::vector<LinkRef> links;
+};
+
+// One cell of a table: the whole text, unbroken, with the look the painted cell has.
+struct TableCell {
+  std::string text;
+  double font_size = 12;
+  bool bold = false;
+  std::string align = "left";  // left | center | right
+  std::optional<Color> fill;
+};
+
+// A merged cell: starting at [row, col], spanning `rows` × `cols`.
+struct CellSpan {
+  int row = 0, col = 0, rows = 1, cols = 1;
+};
+
+// A table as laid out on one page (a table continued over pages appears on each with its rows).
+struct Table {
+  std::string role;  // rollout_table, prefecture_summary, …
+  Rect box;
+  int header_rows = 1;
+  std::vector<double> column_widths;  // sum = box.width
+  std::vector<double> row_heights;    // one per row of `cells`
+  std::vector<std::vector<TableCell>> cells;  // header rows first; a spanned-over cell is ""
+  std::vector<CellSpan> spans;
+  bool continued = false;  // rows before these were on an earlier page
+};
+
+struct ChartSeries {
+  std::string name;
+  std::string kind = "bar";  // bar | line
+  Color color;
+  std::vector<double> values;  // one per category
+};
+
+// A chart of fiscal years: `categories` are the years, `series` the plotted values.
+struct Chart {
+  std::string role;  // adoption_chart, …
+  Rect box;
+  std::vector<int> categories;
+  std::vector<ChartSeries> series;
+};
+
+// A drawing made of shapes and connectors (a diagram, a map) as one figure, with its alt text.
+struct Drawing {
+  std::string role;  // diagram name: pattern_p2, tile_map, …
+  Rect box;
+  std::string alt;
+};
+
+using Meaning = std::variant<TextBlock, Shape, Connector, Table, Chart, Drawing>;
+
+struct Group;
+using Item = std::variant<TextLine, Path, Link, Group, Image>;
+
+// Items painted in order, translated by `offset`; `clip` restricts painting when set. `meaning`
+// says what the items are, when they are one thing (a title, a table, a shape, a diagram).
 struct Group {
   Point offset;
   std::optional<Rect> clip;
   std::vector<Item> items;
+  std::optional<Meaning> meaning;
 };
+
+// Wraps `items` in a group that means `meaning`.
+Group meaningful(Meaning meaning, std::vector<Item> items);
 
 struct Page {
   double width = 720;  // 4:3 at 10 × 7.5 in

@@ -1,6 +1,7 @@
 // Painting scene items with Cairo and Pango: text lines, paths, translated/clipped groups, links.
 #include "renderers/cairo/painter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -200,6 +201,47 @@ void PagePainter::paint(const scene::Link& link) {
   append_quoted(attributes, link.uri);
   cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
   cairo_tag_end(cr_, CAIRO_TAG_LINK);
+}
+
+namespace {
+
+struct ByteReader {
+  const std::vector<unsigned char>& bytes;
+  size_t at = 0;
+};
+
+cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
+  auto& reader = *static_cast<ByteReader*>(closure);
+  if (reader.bytes.size() - reader.at < length) return CAIRO_STATUS_READ_ERROR;
+  std::copy_n(reader.bytes.data() + reader.at, length, data);
+  reader.at += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+void PagePainter::paint(const scene::Image& image) {
+  const scene::Rect& r = image.box;
+  if (!image.data || image.data->format != "png" || !std::isfinite(r.x) || !std::isfinite(r.y) ||
+      !(r.width > 0) || !(r.height > 0))
+    return;
+  ByteReader reader{image.data->bytes};
+  cairo_surface_t* picture = cairo_image_surface_create_from_png_stream(read_bytes, &reader);
+  if (cairo_surface_status(picture) == CAIRO_STATUS_SUCCESS) {
+    int width = cairo_image_surface_get_width(picture);
+    int height = cairo_image_surface_get_height(picture);
+    if (width > 0 && height > 0) {
+      cairo_save(cr_);
+      cairo_translate(cr_, r.x, r.y);
+      cairo_scale(cr_, r.width / width, r.height / height);
+      cairo_set_source_surface(cr_, picture, 0, 0);
+      // Pictures such as QR codes must stay sharp when scaled up.
+      cairo_pattern_set_filter(cairo_get_source(cr_), CAIRO_FILTER_NEAREST);
+      cairo_paint(cr_);
+      cairo_restore(cr_);
+    }
+  }
+  cairo_surface_destroy(picture);
 }
 
 void paint_page(cairo_t* cr, const scene::Page& page) {

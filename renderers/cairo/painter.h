@@ -32,6 +32,7 @@ class PagePainter {
   void paint(const scene::Path& path);
   void paint(const scene::Group& group);
   void paint(const scene::Link& link);
+  void paint(const scene::Image& image);
 
  private:
   PangoLayout* layout_for(const scene::TextLine& text);

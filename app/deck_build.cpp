@@ -36,6 +36,14 @@ void check_deck_spec(const std::string& spec_path, const BuildInputs& inputs,
   lay_out(spec_path, inputs, diagnostics);
 }
 
+std::string deck_scene_json(const std::string& spec_path, const BuildInputs& inputs,
+                            Diagnostics& diagnostics) {
+  LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
+  if (!laid_out.spec) return {};
+  auto measurer = renderers::make_pango_measurer();
+  return scene_as_json(laid_out.document, *measurer);
+}
+
 void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnostics& diagnostics,
                 PendingOutputs& outputs) {
   LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);

@@ -2,6 +2,7 @@
 #include "core/layout/elements.h"
 
 #include "core/layout/diagrams/diagrams.h"
+#include "core/layout/figure_alt.h"
 
 #include <algorithm>
 #include <charconv>
@@ -47,8 +48,8 @@ const ElementType* find_element_type(std::string_view name) {
 }
 
 const std::vector<std::string>& common_element_keys() {
-  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width", "height",
-                                                "weight", "align", "valign", "figure"};
+  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width",  "height",
+                                                "weight", "align", "valign", "figure", "alt"};
   return keys;
 }
 
@@ -60,16 +61,40 @@ void LayoutContext::warn(const ElementSpec& element, const std::string& message)
   diagnostics.warning(element.pos, slide + ", " + element.describe() + ": " + message);
 }
 
+namespace {
+void set_alt(std::vector<scene::Item>& items, const std::string& alt) {
+  for (auto& item : items) {
+    if (auto* image = std::get_if<scene::Image>(&item)) {
+      image->alt = alt;
+    } else if (auto* group = std::get_if<scene::Group>(&item)) {
+      if (group->meaning) {
+        if (auto* chart = std::get_if<scene::Chart>(&*group->meaning)) chart->alt = alt;
+        if (auto* drawing = std::get_if<scene::Drawing>(&*group->meaning)) drawing->alt = alt;
+      }
+      set_alt(group->items, alt);
+    }
+  }
+}
+}  // namespace
+
+void apply_alt(const ElementSpec& element, ElementLayout& layout) {
+  if (!element.alt) return;
+  set_alt(layout.items, *element.alt);
+  for (auto& page : layout.more_pages) set_alt(page, *element.alt);
+}
+
 ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect child_box) {
   LayoutContext inner = *this;
   inner.box = child_box;
   ElementLayout out = child.kind->layout(child, inner);
+  apply_alt(child, out);
   if (child.figure && figures) {
     // The element alone on a page of its own size, with a small margin.
     constexpr double kPad = 6;
     scene::Figure figure;
     figure.name = child.figure->name;
     figure.formats = child.figure->formats;
+    figure.png_dpi = child.figure->dpi;
     figure.page.width = child_box.width + 2 * kPad;
     double height = out.used_height >= 0 ? out.used_height : child_box.height;
     figure.page.height = height + 2 * kPad;

@@ -228,15 +228,15 @@ class Tokenizer {
   }
 
  private:
-  // Pieces of text_[begin, end) at `level`'s points; a last piece of one kana (と, る。) stays
-  // with the piece before it, since it could otherwise end up alone on a line.
+  // Pieces of text_[begin, end) at `level`'s points; a last piece of one kana or kanji (と, る。,
+  // 会) stays with the piece before it, since it could otherwise end up alone on a line.
   void split_at(Break level, size_t begin, size_t end, double max_width, bool& characters,
                 std::vector<Token>& out) {
     std::vector<std::pair<size_t, size_t>> pieces;
     if (level == Break::never) {
       characters = true;
       pieces = characters_of(begin, end);
-      join_last_kana(pieces);
+      join_last_letter(pieces);
     } else {
       auto point =
           std::upper_bound(points_.begin(), points_.end(), std::pair{begin, Break::strong});
@@ -246,7 +246,7 @@ class Tokenizer {
         pieces.push_back({from, to});
         from = to;
       }
-      join_last_kana(pieces);
+      join_last_letter(pieces);
     }
     Break next = level == Break::word ? Break::dictionary : Break::never;
     for (size_t i = 0; i < pieces.size(); ++i) {
@@ -259,14 +259,15 @@ class Tokenizer {
     }
   }
 
-  void join_last_kana(std::vector<std::pair<size_t, size_t>>& pieces) const {
+  void join_last_letter(std::vector<std::pair<size_t, size_t>>& pieces) const {
     if (pieces.size() < 2) return;
-    size_t at = pieces.back().first;
-    char32_t first = next_code_point(text_, at);
     int letters = 0;
-    for (size_t i = pieces.back().first; i < pieces.back().second;)
-      letters += letter(next_code_point(text_, i)) ? 1 : 0;
-    if ((hiragana(first) || katakana(first)) && letters == 1) {
+    char32_t only = 0;
+    for (size_t i = pieces.back().first; i < pieces.back().second;) {
+      char32_t cp = next_code_point(text_, i);
+      if (letter(cp)) ++letters, only = cp;
+    }
+    if (letters == 1 && (hiragana(only) || katakana(only) || kanji(only))) {
       pieces[pieces.size() - 2].second = pieces.back().second;
       pieces.pop_back();
     }

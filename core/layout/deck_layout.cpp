@@ -67,7 +67,11 @@ void add_header(const DeckSpec& spec, const SlideSpec& slide, const SlideFrame& 
                              theme.accent);
   scene::Rect box = frame.header;
   box.height -= 6;  // keep clear of the rule
-  fit_text(context, element, runs, box, Align::left, VAlign::middle, out);
+  std::vector<scene::Item> lines;
+  fit_text(context, element, runs, box, Align::left, VAlign::middle, lines);
+  std::string plain;
+  for (const auto& run : runs) plain += run.text;
+  out.emplace_back(scene::meaningful(scene::TextBlock{"title", box, {plain}}, std::move(lines)));
   double y = frame.header.y + frame.header.height - 1;
   scene::Path rule = scene::line({frame.header.x, y}, {frame.header.x + frame.header.width, y});
   rule.stroke = scene::Stroke{theme.rule, 2, {}};
@@ -111,19 +115,27 @@ void add_footer(const DeckSpec& spec, const SlideSpec& slide, const SlideFrame& 
   if (!footer.text.empty()) {
     double reserve = std::max(logo_width, number_width) + 8;
     ElementSpec element = master_element("footer", slide.pos);
-    fit_text(context, element, {{context.expand(footer.text), font, theme.muted}},
-             {frame.footer.x + reserve, frame.footer.y, frame.footer.width - 2 * reserve,
-              frame.footer.height},
-             Align::center, VAlign::bottom, out);
+    std::string text = context.expand(footer.text);
+    scene::Rect box{frame.footer.x + reserve, frame.footer.y, frame.footer.width - 2 * reserve,
+                    frame.footer.height};
+    std::vector<scene::Item> lines;
+    fit_text(context, element, {{text, font, theme.muted}}, box, Align::center, VAlign::bottom,
+             lines);
+    out.emplace_back(scene::meaningful(scene::TextBlock{"footer", box, {text}}, std::move(lines)));
   }
   if (footer.page_number) {
     auto metrics = context.measurer.measure(number, font);
-    out.emplace_back(scene::TextLine{{frame.footer.x + frame.footer.width - number_width,
-                                      frame.footer.y + frame.footer.height - metrics.descent},
-                                     number,
-                                     font,
-                                     theme.muted,
-                                     number_width});
+    scene::TextLine line{{frame.footer.x + frame.footer.width - number_width,
+                          frame.footer.y + frame.footer.height - metrics.descent},
+                         number,
+                         font,
+                         theme.muted,
+                         number_width};
+    line.block = scene::new_block();
+    scene::Rect box{frame.footer.x + frame.footer.width - number_width, frame.footer.y,
+                    number_width, frame.footer.height};
+    out.emplace_back(
+        scene::meaningful(scene::TextBlock{"page_number", box, {number}}, {std::move(line)}));
   }
 }
 

@@ -62,7 +62,12 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         continue;
       }
       auto& file = outputs.add(inputs.out_dir, figure.name + format->extension);
-      if (!format->write(figure.page, file.temporary_path(), error)) {
+      // PNG at the figure's resolution (dpi: in the spec); the other formats are vectors.
+      bool written =
+          std::string(format->name) == "png"
+              ? renderers::write_png(figure.page, file.temporary_path(), error, figure.png_dpi / 72)
+              : format->write(figure.page, file.temporary_path(), error);
+      if (!written) {
         diagnostics.error({spec_path, 0, 0}, "cannot write " + file.target_path() + ": " + error);
       }
     }

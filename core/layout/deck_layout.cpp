@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/layout/deck.h"
+#include "core/layout/figure_alt.h"
 #include "core/layout/measure_cache.h"
 #include "core/layout/text_meaning.h"
 
@@ -180,6 +181,7 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
     SlideFrame frame = frame_for(spec, slide, context);
     context.box = frame.body;
     ElementLayout body = slide.body.kind->layout(slide.body, context);
+    apply_alt(slide.body, body);
 
     std::string title = context.expand(slide.title);
     std::string outline = !title.empty()        ? title

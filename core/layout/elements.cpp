@@ -3,6 +3,7 @@
 
 #include "core/layout/diagrams/diagrams.h"
 #include "core/layout/text_meaning.h"
+#include "core/layout/figure_alt.h"
 
 #include <algorithm>
 #include <charconv>
@@ -48,8 +49,8 @@ const ElementType* find_element_type(std::string_view name) {
 }
 
 const std::vector<std::string>& common_element_keys() {
-  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width", "height",
-                                                "weight", "align", "valign", "figure"};
+  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width",  "height",
+                                                "weight", "align", "valign", "figure", "alt"};
   return keys;
 }
 
@@ -104,7 +105,26 @@ std::string drawing_alt(const std::vector<scene::Item>& items) {
   return alt;
 }
 
+void set_alt(std::vector<scene::Item>& items, const std::string& alt) {
+  for (auto& item : items) {
+    if (auto* image = std::get_if<scene::Image>(&item)) {
+      image->alt = alt;
+    } else if (auto* group = std::get_if<scene::Group>(&item)) {
+      if (group->meaning) {
+        if (auto* chart = std::get_if<scene::Chart>(&*group->meaning)) chart->alt = alt;
+        if (auto* drawing = std::get_if<scene::Drawing>(&*group->meaning)) drawing->alt = alt;
+      }
+      set_alt(group->items, alt);
+    }
+  }
+}
 }  // namespace
+
+void apply_alt(const ElementSpec& element, ElementLayout& layout) {
+  if (!element.alt) return;
+  set_alt(layout.items, *element.alt);
+  for (auto& page : layout.more_pages) set_alt(page, *element.alt);
+}
 
 ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect child_box) {
   LayoutContext inner = *this;
@@ -121,12 +141,14 @@ ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect 
     out.items.emplace_back(
         scene::meaningful(scene::Drawing{child.type, box, std::move(alt)}, std::move(painted)));
   }
+  apply_alt(child, out);
   if (child.figure && figures) {
     // The element alone on a page of its own size, with a small margin.
     constexpr double kPad = 6;
     scene::Figure figure;
     figure.name = child.figure->name;
     figure.formats = child.figure->formats;
+    figure.png_dpi = child.figure->dpi;
     figure.page.width = child_box.width + 2 * kPad;
     double height = out.used_height >= 0 ? out.used_height : child_box.height;
     figure.page.height = height + 2 * kPad;

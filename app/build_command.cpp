@@ -49,13 +49,6 @@ SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
   return SpecKind::unknown;
 }
 
-struct Analysis {
-  registry::Registry registry;
-  analysis::SpreadMatrix matrix;
-  analysis::Classification classification;
-  std::string sha256;
-};
-
 // Runs `per_spec` for every spec after loading and analysing the registry once.
 template <typename PerSpec>
 int for_each_spec(const Options& options, PerSpec per_spec) {
@@ -65,11 +58,15 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
     report(diagnostics);
     return kExitInvalidInput;
   }
-  Analysis analysed{std::move(*loaded.registry), {}, {}, sha256_hex(read_bytes(options.data))};
-  analysed.matrix = analysis::compute_spread(analysed.registry, diagnostics);
-  analysed.classification = analysis::classify(analysed.registry);
-  BuildInputs inputs{analysed.registry, analysed.matrix, analysed.classification,
-                     analysed.sha256,   TENKAI_VERSION,  options.out_dir};
+  const registry::Registry& reg = *loaded.registry;
+  analysis::SpreadMatrix matrix = analysis::compute_spread(reg, diagnostics);
+  LazyClassification classification(reg);
+  BuildInputs inputs{reg,
+                     matrix,
+                     classification,
+                     sha256_hex(read_bytes(options.data)),
+                     TENKAI_VERSION,
+                     options.out_dir};
   for (const auto& spec : options.specs) {
     SpecKind kind = spec_kind(spec, diagnostics);
     if (kind != SpecKind::unknown) per_spec(kind, spec, inputs, diagnostics);
@@ -79,6 +76,11 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
 }
 
 }  // namespace
+
+const analysis::Classification& LazyClassification::get() const {
+  if (!value_) value_ = analysis::classify(registry_);
+  return *value_;
+}
 
 renderers::AtomicOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name) {
   files.push_back(

@@ -1,6 +1,7 @@
 // `tenkai build` / `tenkai check` for deck specs: load, lay out with the Pango measurer and the
 // QR encoder, then render the PDF and the named figures to pending outputs.
 #include "app/build.h"
+#include "core/layout/classification_use.h"
 #include "core/layout/deck.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/qr/qrencode_encoder.h"
@@ -20,8 +21,11 @@ LaidOut lay_out(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   if (!out.spec) return out;
   auto measurer = renderers::make_pango_measurer();
   auto qr = renderers::make_qr_encoder();
-  layout::LayoutInputs layout_inputs{inputs.registry, inputs.matrix, inputs.classification,
-                                     *measurer, qr.get()};
+  static const analysis::Classification kUnused;  // for decks that show no classified data
+  const analysis::Classification& classification =
+      layout::deck_needs_classification(*out.spec) ? inputs.classification.get() : kUnused;
+  layout::LayoutInputs layout_inputs{inputs.registry, inputs.matrix, classification, *measurer,
+                                     qr.get()};
   size_t errors = diagnostics.error_count();
   out.document = layout::layout_deck(*out.spec, layout_inputs, diagnostics);
   if (diagnostics.error_count() > errors) out.spec.reset();

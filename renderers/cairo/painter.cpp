@@ -1,6 +1,8 @@
 // Painting scene items with Cairo and Pango: text lines, paths, translated/clipped groups, links.
 #include "renderers/cairo/painter.h"
 
+#include "renderers/cairo/font_subset.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -183,7 +185,10 @@ void PagePainter::paint(const scene::TextLine& text) {
   // A layout line is drawn with its baseline at the current point, which is what the scene
   // stores; no ascent arithmetic is needed.
   cairo_move_to(cr_, text.baseline.x, text.baseline.y);
-  pango_cairo_show_layout_line(cr_, line);
+  if (substitutes_ != nullptr)
+    substitutes_->show_line(cr_, line);
+  else
+    pango_cairo_show_layout_line(cr_, line);
   cairo_new_path(cr_);
 }
 

@@ -246,7 +246,7 @@ class TableBuilder {
       cells.label.blocks.push_back({text(row.label, style_.body, style_.text), Align::left});
       if (!row.organizers.empty()) {
         cells.organizers.blocks.push_back(
-            {text(join(row.organizers, " "), style_.body, style_.text), Align::left});
+            {text(join(row.organizers, "・"), style_.body, style_.text), Align::left});
       }
       if (!row.note.empty()) {
         cells.organizers.blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});

@@ -207,6 +207,7 @@ struct Page {
   double height = 540;
   std::string title;  // outline entry for this page
   std::vector<Item> items;
+  std::string notes;  // speaker notes, placeholders filled ("" when none); paragraphs split at \n
 };
 
 // A figure written to its own file (SVG / PNG), e.g. one diagram for reuse in other documents.

@@ -4,8 +4,8 @@
 // is framed in the accent colour and labelled 本講のFocus. Step texts are domain constants.
 #include <algorithm>
 
+#include "core/layout/diagrams/diagram_kit.h"
 #include "core/layout/diagrams/diagrams.h"
-#include "core/layout/diagrams/draw.h"
 
 namespace tenkai::layout {
 namespace {

@@ -4,8 +4,8 @@
 // co-operating in the training. Texts are the seed deck's; the other bodies can be listed.
 #include <algorithm>
 
+#include "core/layout/diagrams/diagram_kit.h"
 #include "core/layout/diagrams/diagrams.h"
-#include "core/layout/diagrams/draw.h"
 
 namespace tenkai::layout {
 namespace {

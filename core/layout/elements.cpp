@@ -31,8 +31,10 @@ const std::vector<ElementType>& element_types() {
       rollout_r1_element(),
       rollout_r2_element(),
       rollout_r3_element(),
-      ministry_steps_element(),
-      stakeholders_element(),
+      panels_element(),
+      cards_element(),
+      flow_element(),
+      timeline_element(),
       adoption_chart_element(),
       tile_map_element(),
   };

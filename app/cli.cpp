@@ -24,6 +24,7 @@ const char* const kMainHelp =
     "  tenkai check    [SPEC.yaml ...] [--data REGISTRY.yaml]\n"
     "  tenkai matrix   [--data REGISTRY.yaml] [--format text|csv|json]\n"
     "  tenkai classify [--data REGISTRY.yaml] [--format text|json]\n"
+    "  tenkai scene    [SPEC.yaml] [--data REGISTRY.yaml]\n"
     "  tenkai --help | --version\n"
     "  tenkai COMMAND --help\n"
     "\n"
@@ -70,6 +71,15 @@ const std::map<std::string, CommandSpec>& command_table() {
         false,
         false,
         {"text", "json"}}},
+      {"scene",
+       {"usage: tenkai scene [SPEC.yaml] [--data REGISTRY.yaml]\n\n"
+        "Lays out one deck spec (default: the forum deck) exactly as build would and prints its\n"
+        "pages as JSON: every painted line with its box, size and block, and the meaningful\n"
+        "items (text blocks, tables, charts, shapes, connectors, images, links). See\n"
+        "docs/scene.md.\n",
+        true,
+        false,
+        {}}},
   };
   return table;
 }
@@ -192,11 +202,15 @@ int run_cli(int argc, char** argv) {
   }
   if (options.data.empty()) options.data = default_registry_path();
   if (spec.takes_out && options.out_dir.empty()) options.out_dir = "out";
-  if (spec.takes_specs && options.specs.empty()) options.specs = default_spec_paths();
+  if (spec.takes_specs && options.specs.empty()) {
+    options.specs = default_spec_paths();
+    if (first == "scene" && options.specs.size() > 1) options.specs.resize(1);  // the deck only
+  }
 
   if (first == "check") return run_check(options);
   if (first == "matrix") return run_matrix(options);
   if (first == "classify") return run_classify(options);
+  if (first == "scene") return run_scene(options);
   return run_build(options);
 }
 

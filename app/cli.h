@@ -17,6 +17,7 @@ struct Options {
   std::string data;                // registry path (default resolved)
   std::string out_dir;             // build output folder
   std::string format;              // matrix/classify output format
+  bool quiet = false;              // --quiet: no progress on the terminal
 };
 
 int run_cli(int argc, char** argv);

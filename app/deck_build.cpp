@@ -41,7 +41,8 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
   if (!laid_out.spec) return;
   std::string error;
-  auto& pdf = outputs.add(inputs.out_dir, laid_out.spec->output);
+  auto& pdf = outputs.add(inputs.out_dir, laid_out.spec->output,
+                          static_cast<long>(laid_out.document.pages.size()));
   if (!renderers::write_pdf(laid_out.document, pdf.temporary_path(), error)) {
     diagnostics.error({spec_path, 0, 0}, "cannot write " + pdf.target_path() + ": " + error);
     return;
@@ -53,7 +54,7 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         diagnostics.error({spec_path, 0, 0}, "unknown figure format '" + format_name + "'");
         continue;
       }
-      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension);
+      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension, 1);
       if (!format->write(figure.page, file.temporary_path(), error)) {
         diagnostics.error({spec_path, 0, 0}, "cannot write " + file.target_path() + ": " + error);
       }

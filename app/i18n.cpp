@@ -47,7 +47,9 @@ void init_i18n() {
     if (wanted && std::setlocale(LC_MESSAGES, "C.UTF-8")) {
       std::string language(wanted);
       language = language.substr(0, language.find_first_of(".@"));
-      if (language != "C" && language != "POSIX") setenv("LANGUAGE", language.c_str(), 0);
+      const char* chosen = std::getenv("LANGUAGE");
+      if (language != "C" && language != "POSIX" && !(chosen && *chosen))
+        setenv("LANGUAGE", language.c_str(), 1);
     }
   }
   std::string dir = executable_dir();

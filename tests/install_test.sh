@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# An installation stands on its own: install into a temporary prefix, move the prefix elsewhere,
+# hide the source and build trees (a private mount namespace when root, else only the move and a
+# scan of the program for their paths) and run the default job from / in a clean environment.
+# usage: tests/install_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build_dir=$(realpath "$1")
+source_dir=$(realpath "$2")
+work=$(mktemp -d /tmp/tenkai-install.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+cmake --install "$build_dir" --prefix "$work/staged" >/dev/null
+mv "$work/staged" "$work/prefix"
+prefix=$work/prefix
+
+for program in "$prefix/bin/tenkai" "$prefix/bin/tenkai-gen-national"; do
+  [ -x "$program" ] || fail "$program not installed"
+  for tree in "$source_dir" "$build_dir"; do
+    if grep -qaF "$tree" "$program"; then fail "$program contains the path $tree"; fi
+  done
+done
+for file in share/tenkai/layouts/forum-2015.yaml share/tenkai/layouts/ministry-report.yaml \
+  share/tenkai/fixtures/ipw-2015/registry.yaml share/tenkai/schemas/deck.schema.json \
+  share/man/man1/tenkai.1 share/man/ja/man1/tenkai.1 share/bash-completion/completions/tenkai \
+  share/locale/ja/LC_MESSAGES/tenkai.mo; do
+  [ -s "$prefix/$file" ] || fail "$file not installed"
+done
+
+# Every command the help lists is in the man page and the completion.
+commands=$("$prefix/bin/tenkai" --help | sed -n 's/^  tenkai \([a-z][a-z-]*\) .*/\1/p' | sort -u)
+[ -n "$commands" ] || fail "no commands in --help"
+for command in $commands; do
+  grep -q "^\.SS $command\$" "$prefix/share/man/man1/tenkai.1" || fail "man page lacks $command"
+  grep -q "^    $command) options=" "$prefix/share/bash-completion/completions/tenkai" ||
+    fail "completion lacks $command"
+done
+bash -n "$prefix/share/bash-completion/completions/tenkai" || fail "completion is not valid bash"
+
+# The default job, from /, with nothing of the checkout reachable.
+run_default='cd / && env -i PATH=/usr/bin:/bin HOME="$1" LC_ALL=C.UTF-8 "$2/bin/tenkai" build --out "$1/out"'
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+  unshare -m bash -c "mount -t tmpfs none '$source_dir' && [ ! -e '$source_dir/CMakeLists.txt' ] &&
+    $run_default" _ "$work" "$prefix" 2>"$work/err" || fail "default job: $(cat "$work/err")"
+else
+  bash -c "$run_default" _ "$work" "$prefix" 2>"$work/err" || fail "default job: $(cat "$work/err")"
+fi
+[ ! -s "$work/err" ] || fail "stderr not empty when not a terminal: $(cat "$work/err")"
+pages=$(pdfinfo "$work/out/forum-2015.pdf" | sed -n 's/^Pages: *//p')
+[ "${pages:-0}" -ge 10 ] || fail "forum-2015.pdf has ${pages:-no} pages"
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).testzip() is None or sys.exit(1)' \
+  "$work/out/ministry-report.xlsx" || fail "ministry-report.xlsx is not a valid workbook"
+
+# Japanese under a Japanese locale (even one not generated here), English otherwise.
+LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= "$prefix/bin/tenkai" build --help | grep -q '^使い方: tenkai build' ||
+  fail "no Japanese help under LANG=ja_JP.UTF-8"
+LANG=C LC_ALL= LANGUAGE= "$prefix/bin/tenkai" build --help | grep -q '^usage: tenkai build' ||
+  fail "no English help under LANG=C"
+
+# The defaults come from the prefix: without share/tenkai the default job fails, and
+# TENKAI_HOME brings them back from elsewhere.
+mv "$prefix/share/tenkai" "$work/home"
+if (cd / && "$prefix/bin/tenkai" check 2>/dev/null); then fail "defaults found without share/tenkai"; fi
+(cd / && TENKAI_HOME="$work/home" "$prefix/bin/tenkai" check) || fail "TENKAI_HOME not honoured"
+echo "install test passed: $pages pages"

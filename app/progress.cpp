@@ -80,9 +80,12 @@ void Progress::finish(bool succeeded) {
     write_err(trf("{1} files written ({2} pages) in {3} s",
                   {std::to_string(count_), std::to_string(pages_), elapsed}) +
               "\n");
+  } else if (!succeeded && count_ > 0) {
+    write_err(std::string(tr("no output file was changed")) + "\n");
   }
   count_ = 0;
   pages_ = 0;
+  started_ = std::chrono::steady_clock::now();
 }
 
 Progress& progress() {

@@ -48,15 +48,39 @@ for command in $commands; do
   grep -q "^    $command) options=" "$prefix/share/bash-completion/completions/tenkai" ||
     fail "completion lacks $command"
 done
-bash -n "$prefix/share/bash-completion/completions/tenkai" || fail "completion is not valid bash"
+completion=$prefix/share/bash-completion/completions/tenkai
+bash -n "$completion" || fail "completion is not valid bash"
+complete_words() {
+  (cd "$prefix/share/tenkai/layouts" && bash -c 'source "$1"; shift; COMP_WORDS=("$@")
+    COMP_CWORD=$(($# - 1)); _tenkai; printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" "$@" | sort | tr '\n' ' ')
+}
+[ "$(complete_words tenkai "")" = "$(printf '%s\n' --help --version $commands | sort | tr '\n' ' ')" ] ||
+  fail "completion of commands: $(complete_words tenkai "")"
+[ "$(complete_words tenkai matrix --format "")" = "csv json text " ] || fail "completion of --format"
+[ "$(complete_words tenkai build "")" = "forum-2015.yaml ministry-report.yaml " ] ||
+  fail "completion of spec files: $(complete_words tenkai build "")"
 
-# The default job, from /, with nothing of the checkout reachable.
-run_default='cd / && env -i PATH=/usr/bin:/bin HOME="$1" LC_ALL=C.UTF-8 "$2/bin/tenkai" build --out "$1/out"'
+# The default job, from /, with nothing of the checkout reachable and a clean environment (but
+# a sanitizer build's options, with its suppressions copied out of the checkout).
+sanitizer_env=()
+for name in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  value=${!name-}
+  [ -n "$value" ] || continue
+  if [[ $value =~ suppressions=([^:]+) ]] && [ -f "${BASH_REMATCH[1]}" ]; then
+    cp "${BASH_REMATCH[1]}" "$work/$name.supp"
+    value=${value/"${BASH_REMATCH[1]}"/"$work/$name.supp"}
+  fi
+  sanitizer_env+=("$name=$value")
+done
+quoted_env=""
+[ ${#sanitizer_env[@]} -eq 0 ] || quoted_env=$(printf '%q ' "${sanitizer_env[@]}")
+printf 'cd / && exec env -i PATH=/usr/bin:/bin HOME=%q LC_ALL=C.UTF-8 %s %q build --out %q\n' \
+  "$work" "$quoted_env" "$prefix/bin/tenkai" "$work/out" >"$work/job.sh"
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
-  unshare -m bash -c "mount -t tmpfs none '$source_dir' && [ ! -e '$source_dir/CMakeLists.txt' ] &&
-    $run_default" _ "$work" "$prefix" 2>"$work/err" || fail "default job: $(cat "$work/err")"
+  unshare -m bash -c 'mount -t tmpfs none "$1" && [ ! -e "$1/CMakeLists.txt" ] && bash "$2"' \
+    _ "$source_dir" "$work/job.sh" 2>"$work/err" || fail "default job: $(cat "$work/err")"
 else
-  bash -c "$run_default" _ "$work" "$prefix" 2>"$work/err" || fail "default job: $(cat "$work/err")"
+  bash "$work/job.sh" 2>"$work/err" || fail "default job: $(cat "$work/err")"
 fi
 [ ! -s "$work/err" ] || fail "stderr not empty when not a terminal: $(cat "$work/err")"
 pages=$(pdfinfo "$work/out/forum-2015.pdf" | sed -n 's/^Pages: *//p')

@@ -94,7 +94,7 @@ Progress& progress() {
 }
 
 bool stderr_colours() {
-  return interactive_stderr() && !env_set("NO_COLOR");
+  return interactive_stderr() && !env_set("NO_COLOR") && !env_set("CI");
 }
 
 std::string diagnostic_line(const Diagnostic& diagnostic, bool colour) {

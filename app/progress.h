@@ -39,7 +39,7 @@ class Progress {
 // The one progress display of this process.
 Progress& progress();
 
-// True when text written to stderr may be coloured (a terminal, NO_COLOR unset or empty,
+// True when text written to stderr may be coloured (a terminal, NO_COLOR and CI unset or empty,
 // TERM not "dumb").
 bool stderr_colours();
 

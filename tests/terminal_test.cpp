@@ -59,6 +59,8 @@ TEST_CASE("--quiet and CI keep the terminal free of progress") {
   auto ci = on_terminal("CI=true", args);
   CHECK(ci.exit_code == 0);
   CHECK(ci.out.find("[1] ") == std::string::npos);
+  CHECK(ci.out.find("warning:") != std::string::npos);
+  CHECK(ci.out.find("\033[1") == std::string::npos);  // nor colours
 }
 
 TEST_CASE("diagnostics are coloured on a terminal unless NO_COLOR, and plain in a pipe") {

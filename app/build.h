@@ -44,7 +44,9 @@ struct BuildInputs {
 struct PendingOutputs {
   std::vector<std::unique_ptr<renderers::AtomicOutput>> files;
   // Creates the pending output for DIR/name and returns it; write to its temporary_path().
-  renderers::AtomicOutput& add(const std::string& out_dir, const std::string& name);
+  // `pages` (sheets for a workbook) is shown in the terminal's progress; < 0 when unknown.
+  renderers::AtomicOutput& add(const std::string& out_dir, const std::string& name, long pages = -1,
+                               bool sheets = false);
 };
 
 // Validate a spec against the registry: every problem goes to `diagnostics` with its position.

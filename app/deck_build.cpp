@@ -99,7 +99,8 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   std::string error;
   const layout::DeckSpec& spec = *laid_out.spec;
   if (wants(spec, "pdf")) {
-    auto& pdf = outputs.add(inputs.out_dir, spec.output);
+    auto& pdf = outputs.add(inputs.out_dir, spec.output,
+                            static_cast<long>(laid_out.document.pages.size()));
     if (!renderers::write_pdf(laid_out.document, pdf.temporary_path(), error)) {
       diagnostics.error({spec_path, 0, 0}, "cannot write " + pdf.target_path() + ": " + error);
       return;
@@ -108,7 +109,8 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   if (wants(spec, "pptx")) {
     // The PPTX takes the PDF's name with its own extension (forum-2015.pdf -> .pptx).
     std::string stem = spec.output.substr(0, spec.output.size() - 4);
-    auto& pptx = outputs.add(inputs.out_dir, stem + ".pptx");
+    auto& pptx = outputs.add(inputs.out_dir, stem + ".pptx",
+                             static_cast<long>(laid_out.document.pages.size()));
     PrivateFolder folder;
     renderers::PptxOptions options{pptx_theme(spec.theme), folder.path()};
     if (folder.path().empty()) {
@@ -127,7 +129,7 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         diagnostics.error({spec_path, 0, 0}, "unknown figure format '" + format_name + "'");
         continue;
       }
-      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension);
+      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension, 1);
       // PNG at the figure's resolution (dpi: in the spec); the other formats are vectors.
       bool written =
           std::string(format->name) == "png"

@@ -93,6 +93,9 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
 
   // Collected in memory so the cross-reference table can be repaired before anything is written.
   std::string bytes;
+  // Declared before the surface: its faces must outlive the surface's finish (on every path),
+  // which is when fonts are subset.
+  FontSubstitutes substitutes(document.pages);
   const scene::Page& first = document.pages.front();
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
       cairo_pdf_surface_create_for_stream(append_to_string, &bytes, first.width, first.height));
@@ -113,7 +116,6 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
     std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(pdf));
     cairo_t* cr = context.get();
     PagePainter painter(cr, true, true);
-    FontSubstitutes substitutes(document.pages);
     painter.set_font_substitutes(&substitutes);
     cairo_tag_begin(cr, "Document", "");
     for (size_t i = 0; i < document.pages.size(); ++i) {

@@ -44,7 +44,8 @@ void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
       return;
     }
   }
-  auto& output = outputs.add(inputs.out_dir, model.output);
+  auto& output =
+      outputs.add(inputs.out_dir, model.output, static_cast<long>(model.sheets.size()), true);
   std::string error;
   if (!renderers::write_xlsx(model, output.temporary_path(), error)) {
     diagnostics.error({spec_path, 0, 0}, error);

@@ -112,6 +112,19 @@ row "matrix --format json, 10x national (vs 1x)" "$runs" \
   "$T matrix --format json --data $ten" "$T matrix --format json --data $one"
 row "classify --format json, 10x national (vs 1x)" "$runs" \
   "$T classify --format json --data $ten" "$T classify --format json --data $one"
+# PPTX beside the PDF: the same pages written as PresentationML (no peer writes editable PPTX).
+deck_pdf=$work/forum-pdf.yaml deck_pptx=$work/forum-pptx.yaml
+sed 's/^  formats: .*/  formats: [pdf]/' "$deck_spec" >"$deck_pdf"
+sed 's/^  formats: .*/  formats: [pptx]/' "$deck_spec" >"$deck_pptx"
+for reg in seed national; do
+  file=$seed; [ $reg = national ] && file=$work/national.yaml
+  row "table-only deck PPTX, $reg (vs PDF)" "$runs" \
+    "$T build $(q "$root/bench/table-only-pptx.yaml") --data $(q "$file") --out $out" \
+    "$T build $(q "$table_spec") --data $(q "$file") --out $out"
+  row "forum deck PPTX, $reg (vs PDF)" "$runs" \
+    "$T build $(q "$deck_pptx") --data $(q "$file") --out $out" \
+    "$T build $(q "$deck_pdf") --data $(q "$file") --out $out"
+done
 if [ -n "${TENKAI_BASE:-}" ]; then
   row "full seed build (vs the older PDF-only build)" "$runs" \
     "$T build $(q "$deck_spec") $(q "$book_spec") --data $(q "$seed") --out $out" \

@@ -1,7 +1,8 @@
 // tenkai-gen-national: a deterministic, synthetic national-scale registry for benchmarks and tests.
 //
 // Usage: tenkai-gen-national [--municipalities N] [--prefectures P] [--seed S]
-//                            [--first-year Y] [--last-year Y] [-o FILE]
+//                            [--first-year Y] [--last-year Y] [--per-year K] [--unnumbered PCT]
+//                            [-o FILE]
 // Defaults: 1,741 municipalities over the 47 prefectures, FY2011–2025, seed 20151016, stdout.
 // The same options give byte-identical output on every platform: the generator uses its own
 // splitmix64 generator and integer arithmetic only (no std:: distributions, no floating point in
@@ -104,6 +105,8 @@ struct Options {
   uint64_t seed = 20151016;
   int first_year = 2011;
   int last_year = 2025;
+  int per_year = 1;    // sessions a municipality holds in a year it holds any, times this
+  int unnumbered = 0;  // percent of municipal sessions recorded without an ordinal
   std::string output;
 };
 
@@ -217,9 +220,14 @@ void Generator::municipal_series(Rng& rng, size_t region, int first) {
   int ordinal = 0;
   for (int year = first; year <= opt_.last_year; ++year) {
     int held = year == first ? 1 : (rng.percent(83) ? (rng.percent(14) ? 2 : 1) : 0);
+    held *= opt_.per_year;
     for (int k = 0; k < held; ++k) {
       Session& s = add_session(region, year, true);
       s.ordinal = ++ordinal;
+      // Decided by the session's place, not the random stream, so other sessions stay as they are.
+      if (opt_.unnumbered > 0 &&
+          static_cast<int>(mix(opt_.seed, 7000000 + sessions_.size()) % 100) < opt_.unnumbered)
+        s.ordinal = 0;
       s.era_form = rng.percent(4);
       if (connect_only) {
         s.hours10 = rng.percent(50) ? 20 : 30;
@@ -532,13 +540,17 @@ std::string Generator::yaml() const {
 
 const char kUsage[] =
     "usage: tenkai-gen-national [--municipalities N] [--prefectures P] [--seed S]\n"
-    "                           [--first-year Y] [--last-year Y] [-o FILE]\n"
+    "                           [--first-year Y] [--last-year Y] [--per-year K]\n"
+    "                           [--unnumbered PCT] [-o FILE]\n"
     "Writes a synthetic national-scale tenkai registry (YAML) to stdout or FILE.\n"
     "  --municipalities N  municipalities in all (default 1741), spread over the prefectures\n"
     "  --prefectures P     use the first P prefectures in code order (default 47)\n"
     "  --seed S            generator seed (default 20151016)\n"
     "  --first-year Y      first fiscal year (default 2011)\n"
-    "  --last-year Y       last fiscal year (default 2025)\n";
+    "  --last-year Y       last fiscal year (default 2025)\n"
+    "  --per-year K        K times the sessions a municipality holds in an active year (default "
+    "1)\n"
+    "  --unnumbered PCT    percent of municipal sessions without an ordinal (default 0)\n";
 
 bool parse_number(const char* text, long long lo, long long hi, long long& value) {
   char* end = nullptr;
@@ -576,6 +588,10 @@ int main(int argc, char** argv) {
       opt.first_year = static_cast<int>(n);
     else if (arg == "--last-year" && parse_number(value, 1989, 2099, n))
       opt.last_year = static_cast<int>(n);
+    else if (arg == "--per-year" && parse_number(value, 1, 20, n))
+      opt.per_year = static_cast<int>(n);
+    else if (arg == "--unnumbered" && parse_number(value, 0, 100, n))
+      opt.unnumbered = static_cast<int>(n);
     else if (arg == "-o" || arg == "--output")
       opt.output = value;
     else

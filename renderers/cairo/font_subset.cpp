@@ -69,7 +69,7 @@ bool has_cff_outlines(hb_face_t* face) {
 struct FontSubstitutes::Face {
   hb_face_t* source = nullptr;         // referenced, so its address stays this face's
   hb_subset_plan_t* plan = nullptr;    // owns the glyph mapping
-  const hb_map_t* glyphs = nullptr;    // glyph ids the subset keeps (old -> new, equal here)
+  const hb_map_t* glyphs = nullptr;    // glyph ids the subset keeps, old -> new
   cairo_font_face_t* cairo = nullptr;  // null: drawn by Pango as usual
 
   ~Face() {
@@ -119,7 +119,12 @@ FontSubstitutes::Face* FontSubstitutes::face_for(PangoFont* font) {
   if (input == nullptr) return nullptr;
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (uint32_t c : codepoints_) hb_set_add(unicodes, c);
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  // Cairo reads outlines, metrics and names; positioning and vertical tables would only cost
+  // time. GSUB stays: the subset's glyph closure follows it (locl forms for Japanese).
+  hb_set_t* dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "JSTF", "MATH", "DSIG"})
+    hb_set_add(dropped, hb_tag_from_string(tag, 4));
   result->plan = hb_subset_plan_create_or_fail(source, input);
   hb_subset_input_destroy(input);
   if (result->plan == nullptr) return nullptr;
@@ -186,7 +191,7 @@ bool FontSubstitutes::show_run(cairo_t* cr, const char* text, PangoGlyphItem* ru
     if ((info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 || info.glyph == PANGO_GLYPH_EMPTY ||
         !hb_map_has(face->glyphs, info.glyph))
       return false;
-    glyphs[i].index = info.glyph;
+    glyphs[i].index = hb_map_get(face->glyphs, info.glyph);
     glyphs[i].x = x + static_cast<double>(advance + info.geometry.x_offset) / PANGO_SCALE;
     glyphs[i].y = y + static_cast<double>(info.geometry.y_offset) / PANGO_SCALE;
     advance += info.geometry.width;

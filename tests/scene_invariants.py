@@ -201,17 +201,28 @@ def check_rows(doc, mx, problems):
     if not tables:
         problems.append(("rows", "no rollout table in the deck"))
         return
-    body = []
+    # With many years the table comes in parts, each a run of consecutive years over every row:
+    # each part's rows are the matrix rows, and the parts' years together are the matrix years.
+    parts = {}
     for number, table in tables:
         columns = year_columns(table)
-        if sorted(columns.values()) != mx["years"]:
-            problems.append(("rows", f"page {number}: the table's year columns "
-                                     f"{sorted(columns.values())} are not the matrix years {mx['years']}"))
+        key = tuple(sorted(columns.values()))
+        parts.setdefault(key, [])
         for row in table["rows"][table["header_rows"]:]:
-            body.append((number, row, columns))
-    if len(body) != len(mx["rows"]):
-        problems.append(("rows", f"the rollout table has {len(body)} rows over its pages, the "
-                                 f"matrix {len(mx['rows'])}"))
+            parts[key].append((number, row, columns))
+    named = sorted(y for key in parts for y in key)
+    if named != mx["years"]:
+        problems.append(("rows", f"the table's year columns {named} are not the matrix years "
+                                 f"{mx['years']}"))
+    for key, body in parts.items():
+        if len(body) != len(mx["rows"]):
+            problems.append(("rows", f"the rollout table ({key[0] if key else '-'}–"
+                                     f"{key[-1] if key else '-'}) has {len(body)} rows over its "
+                                     f"pages, the matrix {len(mx['rows'])}"))
+        check_body(body, mx, problems)
+
+
+def check_body(body, mx, problems):
     for (number, row, columns), expected in zip(body, mx["rows"]):
         if row[0] != expected["label"]:
             problems.append(("rows", f"page {number}: row {row[0]!r} where the matrix has "
@@ -421,7 +432,7 @@ def self_test(doc, mx):
     d = copy.deepcopy(doc)
     page, table = first_table(d)
     line = next(l for l in page["lines"] if contains_point(table["box"], center(l["box"])))
-    line["box"][0] += line["box"][2] * 0.75 + table["column_widths"][0] * 0.5
+    line["box"][2] += table["column_widths"][0]  # runs on into the next cell
     breaks["cell"] = d
 
     d = copy.deepcopy(doc)

@@ -177,6 +177,7 @@ struct Chart {
   Rect box;
   std::vector<int> categories;
   std::vector<ChartSeries> series;
+  std::string alt;  // what a reader who cannot see it is told ("": generated from the data)
 };
 
 // A drawing made of shapes and connectors (a diagram, a map) as one figure, with its alt text.
@@ -209,6 +210,7 @@ struct Page {
   std::string title;  // outline entry for this page
   std::string slide;  // name of the slide laid out on it ("" for a figure); `tenkai scene`
   std::vector<Item> items;
+  std::string notes;  // speaker notes, placeholders filled ("" when none); paragraphs split at \n
 };
 
 // A figure written to its own file (SVG / PNG), e.g. one diagram for reuse in other documents.
@@ -216,6 +218,8 @@ struct Figure {
   std::string name;                  // file stem, e.g. "rollout-table"
   std::vector<std::string> formats;  // "svg", "png"
   Page page;
+  // Raster resolution of the PNG file; 144 (2 pixels a point) keeps 8-point kana legible.
+  double png_dpi = 144;
 };
 
 struct DocumentInfo {

@@ -97,6 +97,7 @@ struct Cell {
 struct TableRow {
   Cell label;
   Cell organizers;
+  double organizers_natural = 0, note_natural = 0;  // unwrapped widths at full size
   std::vector<uint32_t> years;
 };
 
@@ -360,12 +361,20 @@ class TableBuilder {
             references_.push_back(number + " " + body);
           }
           year_refs_[i].push_back(found->second);
-          // The reference follows the mark on its line, keeping the row one line tall.
-          cell.blocks.front().runs.push_back({" " + number, style_.note, style_.muted});
-          cell.text += " " + number;
-          continue;
+          // The reference follows the mark on its line when there is room (the row stays one
+          // line tall), else it has a line of its own; never broken between ※ and its number.
+          std::vector<Run> inline_runs = cell.blocks.front().runs;
+          inline_runs.push_back({" " + number, style_.note, style_.muted});
+          if (content_widths(inline_runs, context_.measurer).max <=
+              width - 2 * style_.pad_x + 0.01) {
+            cell.blocks.front().runs = std::move(inline_runs);
+            cell.text += " " + number;
+            continue;
+          }
+          shown = number;
         }
-        cell.blocks.push_back({text(shown, style_.note, style_.muted), Align::center});
+        // On the mark's next line, in the same flow.
+        cell.blocks.front().runs.push_back({"\n" + shown, style_.note, style_.muted});
         cell.text += " " + shown;
       }
     }
@@ -420,8 +429,18 @@ class TableBuilder {
         cells.organizers.blocks.push_back(
             {text(cells.organizers.text, style_.body, style_.text), Align::left});
       }
+      cells.organizers_natural = natural_of(cells.organizers, 0);
       if (!row.note.empty()) {
-        cells.organizers.blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});
+        // The row note on the cell's next line, in the same flow (one block, one line height).
+        cells.note_natural =
+            content_widths(text(row.note, style_.note, style_.muted), context_.measurer).max;
+        if (cells.organizers.blocks.empty()) {
+          cells.organizers.blocks.push_back(
+              {text(row.note, style_.note, style_.muted), Align::left});
+        } else {
+          cells.organizers.blocks.front().runs.push_back(
+              {"\n" + row.note, style_.note, style_.muted});
+        }
         cells.organizers.text += (cells.organizers.text.empty() ? "" : " ") + row.note;
       }
       cells.years.resize(years_.size());
@@ -456,8 +475,7 @@ class TableBuilder {
     for (const auto& row : rows_) {
       measure_column(base_rows_[0], row.label);
       measure_column(base_rows_[1], row.organizers);
-      row_widths_.push_back(
-          {natural_of(row.label, 0), natural_of(row.organizers, 0), natural_of(row.organizers, 1)});
+      row_widths_.push_back({natural_of(row.label, 0), row.organizers_natural, row.note_natural});
     }
     if (count > 2) {
       // The mark decides the narrowest year column; notes only how wide it would like to be

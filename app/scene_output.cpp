@@ -14,10 +14,13 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Lengths to 1/100 pt: enough for any check, and stable across platforms.
-double rounded(double value) {
+// Lengths to 1/100 pt: enough for any check, and stable across platforms; whole numbers are
+// written as integers (720, not 720.0).
+ordered_json rounded(double value) {
   double r = std::round(value * 100) / 100;
-  return r == 0 ? 0 : r;  // no "-0"
+  if (r == 0) return 0;  // no "-0"
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return static_cast<long long>(r);
+  return r;
 }
 
 ordered_json box_json(const scene::Rect& r, scene::Point offset) {

@@ -43,7 +43,7 @@ TEST_CASE("scene prints every page of the default deck as CONTRACT §4 JSON") {
                 "sum(len(x['rows'])-x['header_rows'] for x in t), [x['continued'] for x in t][:2], "
                 "t[0]['rows'][0][:3], t[0]['rows'][1][:3])") ==
       "True ['開催地域の波及状況（年度別推移）'] 1 17 [False, True] ['開催地域', '主催', '2011年'] "
-      "['千葉県柏市', '市・地区医師会 ※第1～2回は東大', '●']\n");
+      "['千葉県柏市', '市・地区医師会 ※第1～2回は東大', '●×2']\n");
   // Lines: box of four numbers, size, block ids p<page>-b<n> numbered from 1 in order of first
   // appearance; the lines of one cell share a block, different cells do not.
   CHECK(python_on(path,

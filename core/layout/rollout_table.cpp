@@ -76,7 +76,7 @@ Style style_at(const Theme& theme, double scale) {
   s.text = theme.text, s.muted = theme.muted, s.mark = theme.mark;
   s.header_text = theme.table_header_text;
   s.pad_x = kPadX * scale, s.pad_y = kPadY * scale;
-  s.line_spacing = 1.15;
+  s.line_spacing = 1.1;
   return s;
 }
 
@@ -963,7 +963,7 @@ class TableBuilder {
   std::vector<Run> footnote_runs_;
   FlowedText footnote_;
   double footnote_height_ = 0;
-  static constexpr double kNoteGap = 4;
+  static constexpr double kNoteGap = 3;
   static constexpr double kSuffixGap = 1;
 };
 

@@ -88,8 +88,7 @@ std::string deck_scene_json(const std::string& spec_path, const BuildInputs& inp
                             Diagnostics& diagnostics) {
   LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
   if (!laid_out.spec) return {};
-  auto measurer = renderers::make_pango_measurer();
-  return scene_as_json(laid_out.document, *measurer);
+  return scene_as_json(laid_out.document);
 }
 
 void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnostics& diagnostics,

@@ -14,10 +14,13 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Lengths to 1/100 pt: enough for any check, and stable across platforms.
-double rounded(double value) {
+// Lengths to 1/100 pt: enough for any check, and stable across platforms; whole numbers are
+// written as integers (720, not 720.0).
+ordered_json rounded(double value) {
   double r = std::round(value * 100) / 100;
-  return r == 0 ? 0 : r;  // no "-0"
+  if (r == 0) return 0;  // no "-0"
+  if (r == std::floor(r) && std::fabs(r) < 1e15) return static_cast<long long>(r);
+  return r;
 }
 
 ordered_json box_json(const scene::Rect& r, scene::Point offset) {
@@ -54,9 +57,11 @@ ordered_json link_json(const scene::LinkRef& link) {
   return {{"from", link.from}, {"to", link.to}, {"kind", link.kind}};
 }
 
+constexpr double kAscent = 0.88, kDescent = 0.12;
+
 class PageWriter {
  public:
-  PageWriter(int number, scene::TextMeasurer& measurer) : number_(number), measurer_(measurer) {}
+  explicit PageWriter(int number) : number_(number) {}
 
   void walk(const std::vector<scene::Item>& items, scene::Point offset) {
     for (const auto& item : items) {
@@ -95,9 +100,12 @@ class PageWriter {
   }
 
   void add_line(const scene::TextLine& line, scene::Point offset) {
-    scene::TextMetrics metrics = measurer_.measure(line.text, line.font);
-    scene::Rect box{line.baseline.x, line.baseline.y - metrics.ascent, line.width,
-                    metrics.ascent + metrics.descent};
+    // The font's em box at the baseline (Noto Sans CJK's typographic ascent and descent, 0.88
+    // and 0.12 of the size): where its glyphs are designed to sit, so lines set with any line
+    // spacing of 1 or more never overlap, and a box past its cell means visible overflow.
+    const double size = line.font.size;
+    scene::Rect box{line.baseline.x, line.baseline.y - kAscent * size, line.width,
+                    (kAscent + kDescent) * size};
     ordered_json entry;
     entry["text"] = line.text;
     entry["box"] = box_json(box, offset);
@@ -205,7 +213,6 @@ class PageWriter {
   }
 
   int number_;
-  scene::TextMeasurer& measurer_;
   std::map<uint32_t, int> blocks_;
   int blocks_seen_ = 0;
   ordered_json lines_ = ordered_json::array();
@@ -214,12 +221,12 @@ class PageWriter {
 
 }  // namespace
 
-std::string scene_as_json(const scene::Document& document, scene::TextMeasurer& measurer) {
+std::string scene_as_json(const scene::Document& document) {
   ordered_json pages = ordered_json::array();
   for (size_t i = 0; i < document.pages.size(); ++i) {
     const scene::Page& page = document.pages[i];
     const int number = static_cast<int>(i + 1);
-    PageWriter writer(number, measurer);
+    PageWriter writer(number);
     writer.walk(page.items, {0, 0});
     ordered_json entry;
     entry["page"] = number;

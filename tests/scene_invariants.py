@@ -18,7 +18,8 @@ the default deck in 4:3 (and, for a subset, in 16:9) must satisfy:
 `--self-test` breaks each invariant once on purpose (on the seed's scene) and fails unless the
 checker notices, so none of the checks can pass vacuously.
 
-usage: scene_invariants.py TENKAI GEN_NATIONAL SOURCE_DIR [--self-test] [--quick] [--jobs N]
+usage: scene_invariants.py TENKAI GEN_NATIONAL SOURCE_DIR [--self-test] [--quick]
+                           [--known=SLIDE:INVARIANT,...]   (SCENE_JOBS=N: parallel runs)
 """
 
 import concurrent.futures
@@ -201,17 +202,28 @@ def check_rows(doc, mx, problems):
     if not tables:
         problems.append(("rows", "no rollout table in the deck"))
         return
-    body = []
+    # With many years the table comes in parts, each a run of consecutive years over every row:
+    # each part's rows are the matrix rows, and the parts' years together are the matrix years.
+    parts = {}
     for number, table in tables:
         columns = year_columns(table)
-        if sorted(columns.values()) != mx["years"]:
-            problems.append(("rows", f"page {number}: the table's year columns "
-                                     f"{sorted(columns.values())} are not the matrix years {mx['years']}"))
+        key = tuple(sorted(columns.values()))
+        parts.setdefault(key, [])
         for row in table["rows"][table["header_rows"]:]:
-            body.append((number, row, columns))
-    if len(body) != len(mx["rows"]):
-        problems.append(("rows", f"the rollout table has {len(body)} rows over its pages, the "
-                                 f"matrix {len(mx['rows'])}"))
+            parts[key].append((number, row, columns))
+    named = sorted(y for key in parts for y in key)
+    if named != mx["years"]:
+        problems.append(("rows", f"the table's year columns {named} are not the matrix years "
+                                 f"{mx['years']}"))
+    for key, body in parts.items():
+        if len(body) != len(mx["rows"]):
+            problems.append(("rows", f"the rollout table ({key[0] if key else '-'}–"
+                                     f"{key[-1] if key else '-'}) has {len(body)} rows over its "
+                                     f"pages, the matrix {len(mx['rows'])}"))
+        check_body(body, mx, problems)
+
+
+def check_body(body, mx, problems):
     for (number, row, columns), expected in zip(body, mx["rows"]):
         if row[0] != expected["label"]:
             problems.append(("rows", f"page {number}: row {row[0]!r} where the matrix has "
@@ -402,8 +414,11 @@ def widescreen_spec(source, work):
 # ---- Self-test: each invariant fails once on purpose --------------------------------------------
 
 
-def self_test(doc, mx):
-    assert not check_deck(doc, mx, False), "the seed must pass before it can be broken"
+def self_test(doc, mx, known):
+    def check(d):
+        return [(i, m) for i, m in check_deck(d, mx, False) if (slide_of(m), i) not in known]
+
+    assert not check(doc), f"the seed must pass before it can be broken: {check(doc)[:3]}"
     breaks = {}
 
     def first_table(d):
@@ -421,7 +436,7 @@ def self_test(doc, mx):
     d = copy.deepcopy(doc)
     page, table = first_table(d)
     line = next(l for l in page["lines"] if contains_point(table["box"], center(l["box"])))
-    line["box"][0] += line["box"][2] * 0.75 + table["column_widths"][0] * 0.5
+    line["box"][2] += table["column_widths"][0]  # runs on into the next cell
     breaks["cell"] = d
 
     d = copy.deepcopy(doc)
@@ -447,13 +462,19 @@ def self_test(doc, mx):
 
     failed = []
     for invariant, broken in breaks.items():
-        found = {name for name, _ in check_deck(broken, mx, False)}
+        found = {name for name, _ in check(broken)}
         if invariant not in found:
             failed.append(f"breaking '{invariant}' on purpose went unnoticed (found {found})")
     return failed
 
 
 # ---- Driver -------------------------------------------------------------------------------------
+
+
+def slide_of(message):
+    match = re.match(r"page \d+ \(([^)]*)\)", message)
+    return match.group(1) if match else ""
+
 
 
 def main(argv):
@@ -467,9 +488,14 @@ def main(argv):
     jobs = int(os.environ.get("SCENE_JOBS", os.cpu_count() or 2))
     with tempfile.TemporaryDirectory(prefix="tenkai-scene-") as work:
         spec, wide = widescreen_spec(source, work)
+        # --known=SLIDE:INVARIANT,...: defects already reported, listed but not failing.
+        known = set()
+        for arg in argv:
+            if arg.startswith("--known="):
+                known |= {tuple(k.split(":", 1)) for k in arg[8:].split(",") if ":" in k}
         if "--self-test" in argv:
             seed = os.path.join(source, "fixtures/ipw-2015/registry.yaml")
-            failed = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed))
+            failed = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed), known)
             for message in failed:
                 print("FAIL:", message)
             print(f"self-test: {7 - len(failed)} of 7 invariants caught their breakage")
@@ -492,6 +518,11 @@ def main(argv):
             for result in pool.map(one, cases):
                 for label, problems in result:
                     decks += 1
+                    listed = [(i, m) for i, m in problems if (slide_of(m), i) in known]
+                    problems = [(i, m) for i, m in problems if (slide_of(m), i) not in known]
+                    if listed:
+                        print(f"KNOWN {label}: {len(listed)} known problem(s), e.g. "
+                              f"[{listed[0][0]}] {listed[0][1]}")
                     if problems:
                         failures += 1
                         print(f"FAIL {label}: {len(problems)} problem(s)")

@@ -57,7 +57,7 @@ std::string join(const std::vector<std::string>& parts, const char* separator) {
 }
 
 // Cell padding at full size, in points.
-constexpr double kPadX = 4, kPadY = 2.5;
+constexpr double kPadX = 4, kPadY = 1.5;
 
 // Fonts and spacing of the table at one scale. Notes and counts are set at the body size: a
 // note too long for its column becomes a numbered reference listed under the table instead.
@@ -76,7 +76,7 @@ Style style_at(const Theme& theme, double scale) {
   s.text = theme.text, s.muted = theme.muted, s.mark = theme.mark;
   s.header_text = theme.table_header_text;
   s.pad_x = kPadX * scale, s.pad_y = kPadY * scale;
-  s.line_spacing = 1.2;
+  s.line_spacing = 1.1;
   return s;
 }
 
@@ -97,6 +97,7 @@ struct Cell {
 struct TableRow {
   Cell label;
   Cell organizers;
+  double organizers_natural = 0, note_natural = 0;  // unwrapped widths at full size
   std::vector<uint32_t> years;
 };
 
@@ -140,34 +141,53 @@ class TableBuilder {
   };
 
  public:
-  TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context)
-      : data_(data), element_(element), context_(context), matrix_(context.matrix) {}
+  // Lays out the matrix rows with the columns of `years` (all of the matrix's, or one part of
+  // them when they do not fit one table's width); `later_part`: an earlier part came before.
+  TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context,
+               std::vector<int> years, bool later_part)
+      : data_(data),
+        element_(element),
+        context_(context),
+        matrix_(context.matrix),
+        years_(std::move(years)),
+        later_part_(later_part) {}
 
-  ElementLayout build() {
+  // Whether the columns fit the width at a readable size (the largest such scale in `scale`).
+  bool fit_width(double& scale) {
     // Widths are measured once at full size; smaller sizes scale them (text advances scale
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
     style_ = style_at(context_.theme, 1.0);
     make_cells();
     measure_rows();
     // Never below the floor for table text: paginate (or use the narrower header) instead.
-    const Theme& theme = context_.theme;
-    double floor_ratio = theme.table_size > 0 ? theme.min_body_size / theme.table_size : 1.0;
-    const double limit = std::clamp(std::max(theme.min_scale, floor_ratio), 0.1, 1.0);
-    double scale = limit;
-    bool found = false;
+    const double limit = limit_scale();
+    scale = limit;
     for (HeaderMode mode : {HeaderMode::single, HeaderMode::spanning}) {
       mode_ = mode;
       make_header();
       for (double s = 1.0;; s -= 0.05) {
         if (s < limit + 1e-9) s = limit;
         if (fit_columns(s, false)) {
-          scale = s, found = true;
-          break;
+          scale = s;
+          return true;
         }
         if (s == limit) break;
       }
-      if (found) break;
     }
+    return false;
+  }
+
+  double limit_scale() const {
+    const Theme& theme = context_.theme;
+    double floor_ratio = theme.table_size > 0 ? theme.min_body_size / theme.table_size : 1.0;
+    return std::clamp(std::max(theme.min_scale, floor_ratio), 0.1, 1.0);
+  }
+
+  ElementLayout build() {
+    const Theme& theme = context_.theme;
+    const double limit = limit_scale();
+    double scale = limit;
+    bool found = fit_width(scale);
     if (!found) {
       fit_columns(limit, true);
       context_.warn(element_, "the table's columns do not fit its width even at " +
@@ -303,19 +323,19 @@ class TableBuilder {
 
   // The mark of a year cell, with its count (×2) as a suffix.
   CellBlock mark_block(const YearSource& source) {
+    // Mark, count and references are centred together, so none reaches past the column.
     CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
     if (source.shown > 1)
-      mark.suffix.push_back({"×" + std::to_string(source.shown), style_.note, style_.muted});
+      mark.runs.push_back({"×" + std::to_string(source.shown), style_.note, style_.muted});
     return mark;
   }
 
-  // Whether a note can be set in the year column at the current size: at most two lines, no
-  // word wider than the column.
+  // Whether a note can be set in the year column at the current size: on one line of its own.
   bool note_fits(const std::string& note, double width) {
     FlowedText flowed =
         flow_text(text(note, style_.note, style_.muted), std::max(1.0, width - 2 * style_.pad_x),
                   context_.measurer, style_.line_spacing);
-    return !flowed.too_wide && flowed.lines.size() <= 2;
+    return !flowed.too_wide && flowed.lines.size() <= 1;
   }
 
   // Year cells at the current size and column width; notes that do not fit become ※n.
@@ -341,16 +361,27 @@ class TableBuilder {
             references_.push_back(number + " " + body);
           }
           year_refs_[i].push_back(found->second);
+          // The reference follows the mark on its line when there is room (the row stays one
+          // line tall), else it has a line of its own; never broken between ※ and its number.
+          std::vector<Run> inline_runs = cell.blocks.front().runs;
+          inline_runs.push_back({" " + number, style_.note, style_.muted});
+          if (content_widths(inline_runs, context_.measurer).max <=
+              width - 2 * style_.pad_x + 0.01) {
+            cell.blocks.front().runs = std::move(inline_runs);
+            cell.text += " " + number;
+            continue;
+          }
           shown = number;
         }
-        cell.blocks.push_back({text(shown, style_.note, style_.muted), Align::center});
+        // On the mark's next line, in the same flow.
+        cell.blocks.front().runs.push_back({"\n" + shown, style_.note, style_.muted});
         cell.text += " " + shown;
       }
     }
   }
 
   void make_header() {
-    const size_t columns = 2 + matrix_.years.size();
+    const size_t columns = 2 + years_.size();
     header_cells_.assign(columns, {});
     auto set = [&](size_t c, const std::string& value) {
       header_cells_[c].blocks.push_back(
@@ -359,9 +390,9 @@ class TableBuilder {
     };
     set(0, context_.expand(data_.region_header));
     set(1, context_.expand(data_.organizers_header));
-    for (size_t y = 0; y < matrix_.years.size(); ++y) {
-      set(2 + y, mode_ == HeaderMode::single ? year_label(matrix_.years[y], data_.years)
-                                             : bare_year(matrix_.years[y]));
+    for (size_t y = 0; y < years_.size(); ++y) {
+      set(2 + y,
+          mode_ == HeaderMode::single ? year_label(years_[y], data_.years) : bare_year(years_[y]));
     }
     years_header_ = Cell{};
     years_header_.blocks.push_back(
@@ -398,13 +429,23 @@ class TableBuilder {
         cells.organizers.blocks.push_back(
             {text(cells.organizers.text, style_.body, style_.text), Align::left});
       }
+      cells.organizers_natural = natural_of(cells.organizers, 0);
       if (!row.note.empty()) {
-        cells.organizers.blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});
+        // The row note on the cell's next line, in the same flow (one block, one line height).
+        cells.note_natural =
+            content_widths(text(row.note, style_.note, style_.muted), context_.measurer).max;
+        if (cells.organizers.blocks.empty()) {
+          cells.organizers.blocks.push_back(
+              {text(row.note, style_.note, style_.muted), Align::left});
+        } else {
+          cells.organizers.blocks.front().runs.push_back(
+              {"\n" + row.note, style_.note, style_.muted});
+        }
         cells.organizers.text += (cells.organizers.text.empty() ? "" : " ") + row.note;
       }
-      cells.years.resize(matrix_.years.size());
-      for (size_t y = 0; y < matrix_.years.size(); ++y) {
-        auto found = row.cells.find(matrix_.years[y]);
+      cells.years.resize(years_.size());
+      for (size_t y = 0; y < years_.size(); ++y) {
+        auto found = row.cells.find(years_[y]);
         cells.years[y] = year_source(found == row.cells.end() ? nullptr : &found->second);
       }
     }
@@ -427,15 +468,14 @@ class TableBuilder {
 
   // Column widths of the body rows at full size (headers are added per mode).
   void measure_rows() {
-    const size_t count = 2 + matrix_.years.size();
+    const size_t count = 2 + years_.size();
     base_rows_.assign(count, {});
     row_widths_.clear();
     row_widths_.reserve(rows_.size());
     for (const auto& row : rows_) {
       measure_column(base_rows_[0], row.label);
       measure_column(base_rows_[1], row.organizers);
-      row_widths_.push_back(
-          {natural_of(row.label, 0), natural_of(row.organizers, 0), natural_of(row.organizers, 1)});
+      row_widths_.push_back({natural_of(row.label, 0), row.organizers_natural, row.note_natural});
     }
     if (count > 2) {
       // The mark decides the narrowest year column; notes only how wide it would like to be
@@ -754,7 +794,7 @@ class TableBuilder {
     table.role = "rollout_table";
     table.box = {context_.box.x, context_.box.y, table_width(), height};
     for (const auto& column : columns_) table.column_widths.push_back(column.width);
-    table.continued = first > 0;
+    table.continued = first > 0 || later_part_;
     const auto header_fill = context_.theme.table_header_fill;
     std::vector<scene::TableCell> header;
     for (const auto& cell : header_cells_)
@@ -894,6 +934,8 @@ class TableBuilder {
   const ElementSpec& element_;
   LayoutContext& context_;
   const analysis::SpreadMatrix& matrix_;
+  std::vector<int> years_;  // the year columns of this table
+  bool later_part_ = false;
   Style style_;
   HeaderMode mode_ = HeaderMode::single;
   std::vector<Cell> header_cells_;
@@ -921,12 +963,54 @@ class TableBuilder {
   std::vector<Run> footnote_runs_;
   FlowedText footnote_;
   double footnote_height_ = 0;
-  static constexpr double kNoteGap = 4;
+  static constexpr double kNoteGap = 3;
   static constexpr double kSuffixGap = 1;
 };
 
+// Splits `years` into `parts` consecutive runs of nearly equal length.
+std::vector<std::vector<int>> split_years(const std::vector<int>& years, size_t parts) {
+  std::vector<std::vector<int>> out;
+  size_t start = 0;
+  for (size_t p = 0; p < parts; ++p) {
+    size_t end = (years.size() * (p + 1)) / parts;
+    out.emplace_back(years.begin() + start, years.begin() + end);
+    start = end;
+  }
+  return out;
+}
+
 ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {
-  return TableBuilder(element.data_as<TableData>(), element, context).build();
+  const auto& data = element.data_as<TableData>();
+  const std::vector<int>& years = context.matrix.years;
+  // Too many years for one table's width at a readable size: the years are split into
+  // consecutive parts, each a table of every row (and its pages), before any type gets smaller.
+  size_t parts = 1;
+  for (; parts < std::max<size_t>(1, years.size()); ++parts) {
+    bool all = true;
+    for (const auto& part : split_years(years, parts)) {
+      double scale = 0;
+      TableBuilder probe(data, element, context, part, false);
+      if (!probe.fit_width(scale)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) break;
+  }
+  ElementLayout out;
+  bool first = true;
+  for (const auto& part : split_years(years, parts)) {
+    ElementLayout laid = TableBuilder(data, element, context, part, !first).build();
+    if (first) {
+      out = std::move(laid);
+      first = false;
+      continue;
+    }
+    out.used_height = -1;
+    out.more_pages.push_back(std::move(laid.items));
+    for (auto& more : laid.more_pages) out.more_pages.push_back(std::move(more));
+  }
+  return out;
 }
 
 }  // namespace

@@ -208,7 +208,9 @@ struct Page {
   double width = 720;  // 4:3 at 10 × 7.5 in
   double height = 540;
   std::string title;  // outline entry for this page
+  std::string slide;  // name of the slide laid out on it ("" for a figure); `tenkai scene`
   std::vector<Item> items;
+  std::string notes;  // speaker notes, placeholders filled ("" when none); paragraphs split at \n
 };
 
 // A figure written to its own file (SVG / PNG), e.g. one diagram for reuse in other documents.

@@ -4,6 +4,9 @@
 // splits the deck used to show.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/layout/text_flow.h"
@@ -164,6 +167,48 @@ TEST_CASE("the seed deck's sentences break at phrases in boxes of every width") 
     }
   }
   CHECK(checked > 4000);
+}
+
+TEST_CASE("the default deck's scene lines: none of the old splits within a block, no rule broken") {
+  auto result = testing::run_tenkai("scene");
+  REQUIRE(result.exit_code == 0);
+  auto scene = nlohmann::json::parse(result.out);
+  size_t blocks = 0;
+  for (const auto& page : scene["pages"]) {
+    // The lines of each block in order, and the block's narrowest width in em of its size.
+    std::map<std::string, std::vector<std::string>> lines;
+    std::vector<std::string> order;
+    // Pieces of one line (runs of another weight) share its top; they are one line here.
+    std::map<std::string, double> top;
+    for (const auto& line : page["lines"]) {
+      std::string block = line["block"];
+      double y = line["box"][1];
+      if (!lines.count(block)) order.push_back(block);
+      if (lines.count(block) && std::abs(top[block] - y) < 0.5)
+        lines[block].back() += line["text"].get<std::string>();
+      else
+        lines[block].push_back(line["text"]);
+      top[block] = y;
+    }
+    for (const auto& block : order) {
+      const auto& text = lines[block];
+      if (text.size() < 2) continue;
+      ++blocks;
+      for (const auto& split : kBadSplits)
+        CHECK_MESSAGE(!shows_split(text, split[0], split[1]),
+                      "page " << page["page"] << ": " << split[0] << "／" << split[1]);
+      std::string joined;
+      for (const auto& l : text) joined += l + "／";
+      for (size_t i = 1; i < text.size(); ++i) {
+        auto cps = decode(text[i]);
+        static const std::u32string_view kNoStart =
+            U"、。，．：；？！）」』】〕〉》ーァィゥェォッャュョぁぃぅぇぉっゃゅょ";
+        CHECK_MESSAGE(!(cps.size() > 0 && in(cps.front(), kNoStart)),
+                      "page " << page["page"] << ": " << joined);
+      }
+    }
+  }
+  CHECK(blocks > 50);
 }
 
 TEST_CASE("the issue's sentences break where a reader expects") {

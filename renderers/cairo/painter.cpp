@@ -170,9 +170,10 @@ PangoLayout* PagePainter::layout_for(const scene::TextLine& text) {
 
 void PagePainter::paint(const scene::TextLine& text) {
   if (text.text.empty() || !finite(text.baseline) || !text_passes(text)) return;
-  if (tagged_ && whole_ == 0 &&
-      (!paragraph_open_ || text.block != paragraph_block_ || text.block == 0)) {
-    // Text that means nothing more specific: one P per paragraph (lines sharing a block).
+  if (tagged_ && whole_ == 0 && (!paragraph_open_ || text.block != paragraph_block_)) {
+    // Text that means nothing more specific: one P per paragraph (lines sharing a block;
+    // lines of no block that follow each other are one, up to the next painting that is not
+    // text).
     close_paragraph();
     begin_tag("P");
     paragraph_open_ = true;

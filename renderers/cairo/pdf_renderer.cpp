@@ -117,11 +117,13 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
     cairo_t* cr = context.get();
     PagePainter painter(cr, true, true);
     painter.set_font_substitutes(&substitutes);
-    cairo_tag_begin(cr, "Document", "");
     for (size_t i = 0; i < document.pages.size(); ++i) {
       const scene::Page& page = document.pages[i];
       // Must precede any drawing on the page.
       cairo_pdf_surface_set_size(pdf, page.width, page.height);
+      // The structure root opens on the first page, after its size is set (Cairo 1.16 fails on
+      // a tag that precedes it), and closes before the last page is shown.
+      if (i == 0) cairo_tag_begin(cr, "Document", "");
       painter.paint_page(page);
       if (!page.title.empty()) {
         std::string storage;

@@ -55,6 +55,8 @@ bool finish_tagged_pdf(std::string& pdf, const std::vector<std::string>& figure_
     }
     QPDFWriter writer(document);
     writer.setOutputMemory();
+    // Streams are copied as Cairo compressed them, not decoded and compressed again.
+    writer.setDecodeLevel(qpdf_dl_none);
     writer.setDeterministicID(true);
     writer.write();
     auto buffer = writer.getBufferSharedPointer();

@@ -10,6 +10,8 @@
 
 #include "app/build.h"
 #include "app/commands.h"
+#include "core/registry/yaml_document.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::app {
 namespace {
@@ -31,22 +33,52 @@ std::string sha256_hex(const std::string& bytes) {
   return hex;
 }
 
-// Reads just enough of the spec to know which builder owns it; problems are positioned.
+// Far above any real layout spec (the default deck is a few kilobytes).
+constexpr size_t kMaxSpecBytes = 4u << 20;
+
+// Reads just enough of the spec to know which builder owns it; problems are positioned, in
+// characters, and its text (UTF-8, control characters) is checked here once for every kind.
 SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     diagnostics.error({path, 0, 0}, "cannot read layout spec: no such file");
     return SpecKind::unknown;
   }
+  if (std::filesystem::file_size(path, ec) > kMaxSpecBytes) {
+    diagnostics.error({path, 0, 0}, "layout spec is too large (at most " +
+                                        std::to_string(kMaxSpecBytes) + " bytes)");
+    return SpecKind::unknown;
+  }
+  std::string text = read_bytes(path);
+  registry::yaml::SourceMap source(text);
   try {
-    YAML::Node root = YAML::LoadFile(path);
-    if (root.IsMap() && root["deck"]) return SpecKind::deck;
-    if (root.IsMap() && root["workbook"]) return SpecKind::workbook;
+    size_t errors = diagnostics.error_count();
+    auto root = registry::yaml::load_single_node(text, source, path, diagnostics);
+    if (!root || diagnostics.error_count() > errors) return SpecKind::unknown;
+    if (root->IsMap() && (*root)["deck"]) return SpecKind::deck;
+    if (root->IsMap() && (*root)["workbook"]) return SpecKind::workbook;
     diagnostics.error({path, 1, 1}, "layout spec needs a top-level 'deck:' or 'workbook:' key");
   } catch (const YAML::Exception& e) {
-    diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    diagnostics.error(source.pos(path, e.mark), "invalid YAML: " + e.msg);
   }
   return SpecKind::unknown;
+}
+
+// The same spec file named twice would write its outputs twice: reported before any work.
+bool report_repeated_specs(const std::vector<std::string>& specs, Diagnostics& diagnostics) {
+  bool repeated = false;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      std::error_code ec;
+      if (specs[i] == specs[j] || std::filesystem::equivalent(specs[i], specs[j], ec)) {
+        diagnostics.error({specs[i], 0, 0}, "this layout spec is given twice (also as '" +
+                                                specs[j] + "'); each spec writes its outputs once");
+        repeated = true;
+        break;
+      }
+    }
+  }
+  return repeated;
 }
 
 struct Analysis {
@@ -80,9 +112,21 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
 
 }  // namespace
 
-renderers::AtomicOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name) {
-  files.push_back(
-      std::make_unique<renderers::AtomicOutput>((std::filesystem::path(out_dir) / name).string()));
+std::string PendingOutputs::stage(const std::string& name, const SourcePos& where,
+                                  Diagnostics& diagnostics) {
+  std::string error;
+  std::string path = set.reserve(name, error);
+  if (path.empty()) diagnostics.error(where, error);
+  return path;
+}
+
+StagedOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name) {
+  std::string error;
+  auto staged = std::make_unique<StagedOutput>();
+  staged->target = (std::filesystem::path(out_dir) / name).string();
+  staged->temporary = set.reserve(name, error);
+  if (staged->temporary.empty()) rejected.error({set.out_dir(), 0, 0}, error);
+  files.push_back(std::move(staged));
   return *files.back();
 }
 
@@ -97,14 +141,20 @@ int run_check(const Options& options) {
 }
 
 int run_build(const Options& options) {
-  std::error_code ec;
-  std::filesystem::create_directories(options.out_dir, ec);
-  if (ec) {
-    std::cerr << options.out_dir << ":0:0: error: cannot create output folder: " << ec.message()
-              << "\n";
+  // First finish or clean up what a killed earlier run left in the out folder.
+  std::string error;
+  if (!renderers::recover_output_folder(options.out_dir, error)) {
+    std::cerr << text::printable(options.out_dir) << ":0:0: error: " << error << "\n";
     return kExitInvalidInput;
   }
-  PendingOutputs outputs;
+  {
+    Diagnostics repeated;
+    if (report_repeated_specs(options.specs, repeated)) {
+      report(repeated);
+      return kExitInvalidInput;
+    }
+  }
+  PendingOutputs outputs(options.out_dir);
   int code = for_each_spec(options, [&](SpecKind kind, const std::string& spec,
                                         const BuildInputs& inputs, Diagnostics& diagnostics) {
     if (kind == SpecKind::deck)
@@ -112,13 +162,15 @@ int run_build(const Options& options) {
     else
       build_workbook(spec, inputs, diagnostics, outputs);
   });
-  if (code != kExitOk) return code;  // pending outputs are discarded with their temp files
-  for (auto& file : outputs.files) {
-    std::string error;
-    if (!file->commit(error)) {
-      std::cerr << file->target_path() << ":0:0: error: " << error << "\n";
-      return kExitInvalidInput;
-    }
+  if (outputs.rejected.has_errors()) {
+    report(outputs.rejected);
+    return kExitInvalidInput;
+  }
+  if (code != kExitOk) return code;  // the staging folder goes with `outputs`; --out is untouched
+  if (!outputs.set.commit(error)) {
+    std::cerr << text::printable(options.out_dir) << ":0:0: error: " << text::printable(error)
+              << "\n";
+    return kExitInvalidInput;
   }
   return kExitOk;
 }

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/commands.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::app {
 namespace {
@@ -75,7 +76,7 @@ const std::map<std::string, CommandSpec>& command_table() {
 }
 
 int usage_error(const std::string& message, const std::string& command = {}) {
-  std::cerr << "tenkai: " << message << "\n"
+  std::cerr << "tenkai: " << text::printable(message) << "\n"
             << "Try 'tenkai " << (command.empty() ? "" : command + " ") << "--help'.\n";
   return kExitUsage;
 }
@@ -134,6 +135,15 @@ int run_cli(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kMainHelp;
     return kExitUsage;
+  }
+  // Arguments (file names among them) end up in messages, JSON and workbook properties: each
+  // must be valid UTF-8 without control characters, reported with the first bad byte.
+  for (int i = 1; i < argc; ++i) {
+    if (auto problem = text::check_text(argv[i])) {
+      return usage_error("argument " + std::to_string(i) + " ('" + text::printable(argv[i]) +
+                         "') has " + problem->message + " at byte " +
+                         std::to_string(problem->offset + 1));
+    }
   }
   std::string first = argv[1];
   if (first == "--help" || first == "-h" || first == "help") {

@@ -6,7 +6,8 @@
 namespace tenkai::app {
 
 void report(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics.items()) std::cerr << format_diagnostic(d) << "\n";
+  Diagnostics sorted = in_file_order(diagnostics);
+  for (const auto& d : sorted.items()) std::cerr << format_diagnostic(d) << "\n";
 }
 
 std::optional<registry::Registry> load_or_report(const Options& options) {

@@ -3,6 +3,7 @@
 #include "app/build.h"
 #include "core/layout/deck.h"
 #include "renderers/cairo/page_renderers.h"
+#include "renderers/cairo/pango_setup.h"
 #include "renderers/qr/qrencode_encoder.h"
 
 namespace tenkai::app {
@@ -18,6 +19,13 @@ LaidOut lay_out(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   LaidOut out;
   out.spec = layout::load_deck_spec(spec_path, &inputs.registry, diagnostics);
   if (!out.spec) return out;
+  // Pango would silently substitute another font, changing every measurement.
+  if (std::string problem = renderers::missing_font_problem(out.spec->theme.font_family);
+      !problem.empty()) {
+    diagnostics.error({spec_path, 0, 0}, problem);
+    out.spec.reset();
+    return out;
+  }
   auto measurer = renderers::make_pango_measurer();
   auto qr = renderers::make_qr_encoder();
   layout::LayoutInputs layout_inputs{inputs.registry, inputs.matrix, inputs.classification,
@@ -41,9 +49,12 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
   if (!laid_out.spec) return;
   std::string error;
-  auto& pdf = outputs.add(inputs.out_dir, laid_out.spec->output);
-  if (!renderers::write_pdf(laid_out.document, pdf.temporary_path(), error)) {
-    diagnostics.error({spec_path, 0, 0}, "cannot write " + pdf.target_path() + ": " + error);
+  const std::string& pdf_name = laid_out.spec->output;
+  std::string pdf = outputs.stage(pdf_name, {spec_path, 0, 0}, diagnostics);
+  if (pdf.empty()) return;
+  if (!renderers::write_pdf(laid_out.document, pdf, error)) {
+    diagnostics.error({spec_path, 0, 0},
+                      "cannot write " + outputs.set.target_path(pdf_name) + ": " + error);
     return;
   }
   for (const auto& figure : laid_out.document.figures) {
@@ -53,9 +64,12 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         diagnostics.error({spec_path, 0, 0}, "unknown figure format '" + format_name + "'");
         continue;
       }
-      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension);
-      if (!format->write(figure.page, file.temporary_path(), error)) {
-        diagnostics.error({spec_path, 0, 0}, "cannot write " + file.target_path() + ": " + error);
+      std::string name = figure.name + format->extension;
+      std::string file = outputs.stage(name, {spec_path, 0, 0}, diagnostics);
+      if (file.empty()) continue;
+      if (!format->write(figure.page, file, error)) {
+        diagnostics.error({spec_path, 0, 0},
+                          "cannot write " + outputs.set.target_path(name) + ": " + error);
       }
     }
   }

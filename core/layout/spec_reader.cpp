@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/layout/elements.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::layout {
 namespace {
@@ -39,7 +40,12 @@ SpecReader::SpecReader(std::string path, Diagnostics& diagnostics,
 
 SourcePos SpecReader::pos(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return {path_, 0, 0};
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {path_, 0, 0};
+  if (positions_) {
+    text::LinePos at =
+        positions_->at_line_byte(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column));
+    return {path_, at.line, at.column};
+  }
   return {path_, mark.line + 1, mark.column + 1};
 }
 
@@ -350,8 +356,11 @@ std::optional<ElementSpec> SpecReader::element(const YAML::Node& node) {
     } else if (safe) {
       figure_names_.push_back(parsed.name);
       spec.figure = parsed;
-    } else if (!parsed.name.empty())
+    } else if (parsed.name.empty() && (figure.IsScalar() || figure["name"])) {
+      error(figure, "figure name must not be empty");
+    } else if (!parsed.name.empty()) {
       error(figure, "figure name must be a plain file name");
+    }
   }
   spec.data = kind->parse(node, *this);
   if (!spec.data || diagnostics_.error_count() > errors_before) return std::nullopt;

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/text/uri.h"
+
 namespace tenkai::renderers {
 
 namespace {
@@ -185,6 +187,8 @@ void PagePainter::paint(const scene::Link& link) {
   if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) ||
       !std::isfinite(r.height) || r.width <= 0 || r.height <= 0)
     return;
+  // Loaders allow only http, https and mailto; anything else never becomes an annotation.
+  if (std::string why; !text::is_allowed_link(link.uri, why)) return;
   // Cairo 1.16 takes the link rectangle as given, without applying the current transformation,
   // so group offsets are applied here.
   double x = r.x, y = r.y;

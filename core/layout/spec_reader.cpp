@@ -79,6 +79,12 @@ bool SpecReader::check_keys(const YAML::Node& map, const std::vector<std::string
 
 bool SpecReader::require(const YAML::Node& map, const char* key, std::string_view what) {
   if (map.IsMap() && map[key]) return true;
+  // A misspelt key (reported with its did-you-mean) already says what is missing.
+  if (map.IsMap()) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && closest_match(it->first.Scalar(), {key}) == key) return false;
+    }
+  }
   error(map, std::string(what) + " needs '" + key + "'");
   return false;
 }

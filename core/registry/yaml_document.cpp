@@ -77,7 +77,7 @@ class TreeBuilder : public YAML::EventHandler {
   void check_scalar(const YAML::Mark& mark, const std::string& value) {
     if (!diagnostics_) return;
     if (auto problem = text::check_text(value)) {
-      diagnostics_->error(source_->pos(*file_, mark), "this text holds " + problem->message);
+      diagnostics_->error(source_->pos(*file_, mark), problem->message);
     } else if (value.size() > kMaxTextBytes && text::character_count(value) > kMaxTextCharacters) {
       diagnostics_->error(source_->pos(*file_, mark),
                           "this text is too long (" + std::to_string(text::character_count(value)) +

@@ -10,6 +10,9 @@
 
 #include "app/build.h"
 #include "app/commands.h"
+#include "app/i18n.h"
+#include "app/progress.h"
+#include "core/analysis/period.h"
 #include "core/registry/yaml_document.h"
 #include "core/text/utf8.h"
 
@@ -41,7 +44,7 @@ constexpr size_t kMaxSpecBytes = 4u << 20;
 SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    diagnostics.error({path, 0, 0}, "cannot read layout spec: no such file");
+    diagnostics.error({path, 0, 0}, tr("cannot read layout spec: no such file"));
     return SpecKind::unknown;
   }
   if (std::filesystem::file_size(path, ec) > kMaxSpecBytes) {
@@ -57,7 +60,7 @@ SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
     if (!root || diagnostics.error_count() > errors) return SpecKind::unknown;
     if (root->IsMap() && (*root)["deck"]) return SpecKind::deck;
     if (root->IsMap() && (*root)["workbook"]) return SpecKind::workbook;
-    diagnostics.error({path, 1, 1}, "layout spec needs a top-level 'deck:' or 'workbook:' key");
+    diagnostics.error({path, 1, 1}, tr("layout spec needs a top-level 'deck:' or 'workbook:' key"));
   } catch (const YAML::Exception& e) {
     diagnostics.error(source.pos(path, e.mark), "invalid YAML: " + e.msg);
   }
@@ -81,13 +84,6 @@ bool report_repeated_specs(const std::vector<std::string>& specs, Diagnostics& d
   return repeated;
 }
 
-struct Analysis {
-  registry::Registry registry;
-  analysis::SpreadMatrix matrix;
-  analysis::Classification classification;
-  std::string sha256;
-};
-
 // Runs `per_spec` for every spec after loading and analysing the registry once.
 template <typename PerSpec>
 int for_each_spec(const Options& options, PerSpec per_spec) {
@@ -97,12 +93,16 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
     report(diagnostics);
     return kExitInvalidInput;
   }
-  Analysis analysed{std::move(*loaded.registry), {}, {}, sha256_hex(read_bytes(options.data))};
-  analysed.matrix = analysis::compute_spread(analysed.registry, diagnostics);
-  analysed.classification = analysis::classify(analysed.registry);
-  BuildInputs inputs{analysed.registry, analysed.matrix, analysed.classification,
-                     analysed.sha256,   TENKAI_VERSION,  options.out_dir};
+  // One reporting period for the whole build: the matrix warns about sessions outside it, and
+  // every spec (figures, classifications, sheets) sees only the sessions inside it.
+  const analysis::SpreadMatrix matrix = analysis::compute_spread(*loaded.registry, diagnostics);
+  const registry::Registry in_period = analysis::within_period(*loaded.registry);
+  LazyClassification classification(in_period);
+  BuildInputs inputs{in_period,      matrix,
+                     classification, sha256_hex(read_bytes(options.data)),
+                     TENKAI_VERSION, options.out_dir};
   for (const auto& spec : options.specs) {
+    progress().status(trf("laying out {1} …", {std::filesystem::path(spec).filename().string()}));
     SpecKind kind = spec_kind(spec, diagnostics);
     if (kind != SpecKind::unknown) per_spec(kind, spec, inputs, diagnostics);
   }
@@ -112,6 +112,11 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
 
 }  // namespace
 
+const analysis::Classification& LazyClassification::get() const {
+  if (!value_) value_ = analysis::classify(registry_);
+  return *value_;
+}
+
 std::string PendingOutputs::stage(const std::string& name, const SourcePos& where,
                                   Diagnostics& diagnostics) {
   std::string error;
@@ -120,7 +125,9 @@ std::string PendingOutputs::stage(const std::string& name, const SourcePos& wher
   return path;
 }
 
-StagedOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name) {
+StagedOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name, long pages,
+                                  bool sheets) {
+  progress().output((std::filesystem::path(out_dir) / name).string(), pages, sheets);
   std::string error;
   auto staged = std::make_unique<StagedOutput>();
   staged->target = (std::filesystem::path(out_dir) / name).string();
@@ -138,6 +145,25 @@ int run_check(const Options& options) {
     else
       check_workbook_spec(spec, inputs, diagnostics);
   });
+}
+
+int run_scene(const Options& options) {
+  if (options.specs.size() != 1) {
+    std::cerr << "tenkai: 'scene' lays out one deck spec (got " << options.specs.size()
+              << ")\nTry 'tenkai scene --help'.\n";
+    return kExitUsage;
+  }
+  std::string json;
+  int code = for_each_spec(options, [&](SpecKind kind, const std::string& spec,
+                                        const BuildInputs& inputs, Diagnostics& diagnostics) {
+    if (kind != SpecKind::deck) {
+      diagnostics.error({spec, 1, 1}, "'tenkai scene' needs a deck spec (top-level 'deck:')");
+      return;
+    }
+    json = deck_scene_json(spec, inputs, diagnostics);
+  });
+  if (code == kExitOk) std::cout << json;
+  return code;
 }
 
 int run_build(const Options& options) {
@@ -163,15 +189,21 @@ int run_build(const Options& options) {
       build_workbook(spec, inputs, diagnostics, outputs);
   });
   if (outputs.rejected.has_errors()) {
+    progress().finish(false);
     report(outputs.rejected);
     return kExitInvalidInput;
   }
-  if (code != kExitOk) return code;  // the staging folder goes with `outputs`; --out is untouched
+  if (code != kExitOk) {
+    progress().finish(false);
+    return code;  // the staging folder goes with `outputs`; --out is untouched
+  }
   if (!outputs.set.commit(error)) {
+    progress().finish(false);
     std::cerr << text::printable(options.out_dir) << ":0:0: error: " << text::printable(error)
               << "\n";
     return kExitInvalidInput;
   }
+  progress().finish(true);
   return kExitOk;
 }
 

@@ -3,11 +3,15 @@
 
 #include <iostream>
 
+#include "app/progress.h"
+
 namespace tenkai::app {
 
 void report(const Diagnostics& diagnostics) {
+  progress().clear();
+  bool colour = stderr_colours();
   Diagnostics sorted = in_file_order(diagnostics);
-  for (const auto& d : sorted.items()) std::cerr << format_diagnostic(d) << "\n";
+  for (const auto& d : sorted.items()) std::cerr << diagnostic_line(d, colour) << "\n";
 }
 
 std::optional<registry::Registry> load_or_report(const Options& options) {
@@ -25,7 +29,7 @@ int run_matrix(const Options& options) {
   if (options.format == "json")
     std::cout << matrix_as_json(matrix);
   else if (options.format == "csv")
-    std::cout << matrix_as_csv(*reg, matrix);
+    std::cout << matrix_as_csv(*reg, matrix, options.excel);
   else
     std::cout << matrix_as_text(*reg, matrix);
   return kExitOk;

@@ -1,5 +1,6 @@
 // check and matrix; shared loading and reporting for every subcommand.
 #include "app/commands.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <iostream>
 

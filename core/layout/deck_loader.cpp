@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/layout/deck.h"
+#include "core/layout/spec_positions.h"
 #include "core/registry/source_map.h"
 #include "core/registry/yaml_document.h"
 
@@ -226,7 +227,7 @@ std::optional<DeckSpec> parse_deck_spec(std::string_view text, const std::string
     return std::nullopt;
   }
   SpecReader reader(path, diagnostics, registry);
-  reader.set_positions(&source.positions());
+  SpecPositions positions(source.positions());
   DeckSpec spec;
   spec.path = path;
   spec.info.title = "{registry.title}";

@@ -36,10 +36,6 @@
 #include "core/scene/scene.h"
 #include "core/scene/text_measurer.h"
 
-namespace tenkai::text {
-class PositionMap;
-}
-
 namespace tenkai::layout {
 
 struct ElementSpec;
@@ -106,8 +102,6 @@ class SpecReader {
   // The registry the spec will be laid out with, for checking bindings; null when unknown.
   const registry::Registry* registry() const { return registry_; }
 
-  // Columns count characters once the spec's text is known (set_positions), bytes otherwise.
-  void set_positions(const text::PositionMap* positions) { positions_ = positions; }
   SourcePos pos(const YAML::Node& node) const;
   void error(const YAML::Node& node, std::string message, std::string hint = {});
   void warning(const YAML::Node& node, std::string message, std::string hint = {});
@@ -146,7 +140,6 @@ class SpecReader {
   Diagnostics& diagnostics_;
   const registry::Registry* registry_;
   std::vector<std::string> figure_names_;  // to report a name used twice
-  const text::PositionMap* positions_ = nullptr;
 };
 
 // Values the {placeholders} of texts expand to, fixed before layout.

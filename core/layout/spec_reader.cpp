@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/layout/elements.h"
+#include "core/layout/spec_positions.h"
 #include "core/text/utf8.h"
 
 namespace tenkai::layout {
@@ -34,6 +35,22 @@ int hex_digit(char c) {
 
 }  // namespace
 
+namespace {
+thread_local const text::PositionMap* current_positions = nullptr;
+}  // namespace
+
+SpecPositions::SpecPositions(const text::PositionMap& positions) : previous_(current_positions) {
+  current_positions = &positions;
+}
+
+SpecPositions::~SpecPositions() {
+  current_positions = previous_;
+}
+
+const text::PositionMap* SpecPositions::current() {
+  return current_positions;
+}
+
 SpecReader::SpecReader(std::string path, Diagnostics& diagnostics,
                        const registry::Registry* registry)
     : path_(std::move(path)), diagnostics_(diagnostics), registry_(registry) {}
@@ -41,9 +58,9 @@ SpecReader::SpecReader(std::string path, Diagnostics& diagnostics,
 SourcePos SpecReader::pos(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
   if (mark.is_null() || mark.line < 0 || mark.column < 0) return {path_, 0, 0};
-  if (positions_) {
+  if (const text::PositionMap* positions = SpecPositions::current()) {
     text::LinePos at =
-        positions_->at_line_byte(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column));
+        positions->at_line_byte(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column));
     return {path_, at.line, at.column};
   }
   return {path_, mark.line + 1, mark.column + 1};

@@ -1,5 +1,6 @@
 // Formatting and collection of positioned diagnostics, plus "did you mean" suggestions.
 #include "core/registry/diagnostics.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <algorithm>
 #include <map>

@@ -40,10 +40,6 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// The same diagnostics sorted by file (in order of first appearance), line and column; stable,
-// so problems at one spot keep the order they were found in.
-Diagnostics in_file_order(const Diagnostics& found);
-
 // Closest candidate by edit distance, or empty when nothing is close enough to suggest.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 

@@ -1,5 +1,6 @@
 // Reads a registry YAML file into the typed model, collecting every problem with its position.
 #include "core/registry/loader.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <algorithm>
 #include <filesystem>

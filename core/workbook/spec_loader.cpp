@@ -1,6 +1,7 @@
 // The workbook spec loader: one pass over the YAML that builds the model and reports every
 // problem at its node, then cross-checks of names (formats, fields, chart columns).
 #include "core/workbook/spec_loader.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <algorithm>
 #include <fstream>

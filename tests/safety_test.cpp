@@ -2,12 +2,10 @@
 // set written as one transaction (untouched on exit 1, completed after a kill), and limits.
 #include <doctest/doctest.h>
 
-#include <sys/stat.h>
-
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <random>
-#include <set>
 
 #include "core/text/utf8.h"
 #include "tests/support.h"

@@ -40,13 +40,30 @@ struct BuildInputs {
   std::string out_dir;          // folder outputs go to (exists when build_* is called)
 };
 
-// Outputs written to temporary files, renamed by the driver once everything succeeded.
+// One output of the run, staged in the output set's private folder.
+struct StagedOutput {
+  std::string temporary;  // where to write (a private staging folder); empty when rejected
+  std::string target;     // out_dir/name, for messages
+  const std::string& temporary_path() const { return temporary; }
+  const std::string& target_path() const { return target; }
+};
+
+// The run's outputs as one transaction (renderers::OutputSet): staged privately, moved into
+// --out only once every spec succeeded, so a failed or killed run leaves the old set.
 struct PendingOutputs {
-  std::vector<std::unique_ptr<renderers::AtomicOutput>> files;
-  // Creates the pending output for DIR/name and returns it; write to its temporary_path().
+  explicit PendingOutputs(std::string out_dir) : set(std::move(out_dir)) {}
+  renderers::OutputSet set;
+  std::vector<std::unique_ptr<StagedOutput>> files;
+  Diagnostics rejected;  // bad or duplicate names found by add(); the driver reports them
+
+  // Stages output `name` and returns where to write it; a bad or duplicate name is reported at
+  // `where` and "" is returned. Libraries that open by name may write to the path.
+  std::string stage(const std::string& name, const SourcePos& where, Diagnostics& diagnostics);
+  // The same for writers that only know the folder: a rejected name is reported by the driver
+  // (the run then fails) and the returned temporary path is empty.
   // `pages` (sheets for a workbook) is shown in the terminal's progress; < 0 when unknown.
-  renderers::AtomicOutput& add(const std::string& out_dir, const std::string& name, long pages = -1,
-                               bool sheets = false);
+  StagedOutput& add(const std::string& out_dir, const std::string& name, long pages = -1,
+                    bool sheets = false);
 };
 
 // Validate a spec against the registry: every problem goes to `diagnostics` with its position.

@@ -10,9 +10,11 @@
 
 #include "app/build.h"
 #include "app/commands.h"
-#include "core/analysis/period.h"
 #include "app/i18n.h"
 #include "app/progress.h"
+#include "core/analysis/period.h"
+#include "core/registry/yaml_document.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::app {
 namespace {
@@ -34,22 +36,52 @@ std::string sha256_hex(const std::string& bytes) {
   return hex;
 }
 
-// Reads just enough of the spec to know which builder owns it; problems are positioned.
+// Far above any real layout spec (the default deck is a few kilobytes).
+constexpr size_t kMaxSpecBytes = 4u << 20;
+
+// Reads just enough of the spec to know which builder owns it; problems are positioned, in
+// characters, and its text (UTF-8, control characters) is checked here once for every kind.
 SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     diagnostics.error({path, 0, 0}, tr("cannot read layout spec: no such file"));
     return SpecKind::unknown;
   }
+  if (std::filesystem::file_size(path, ec) > kMaxSpecBytes) {
+    diagnostics.error({path, 0, 0}, "layout spec is too large (at most " +
+                                        std::to_string(kMaxSpecBytes) + " bytes)");
+    return SpecKind::unknown;
+  }
+  std::string text = read_bytes(path);
+  registry::yaml::SourceMap source(text);
   try {
-    YAML::Node root = YAML::LoadFile(path);
-    if (root.IsMap() && root["deck"]) return SpecKind::deck;
-    if (root.IsMap() && root["workbook"]) return SpecKind::workbook;
+    size_t errors = diagnostics.error_count();
+    auto root = registry::yaml::load_single_node(text, source, path, diagnostics);
+    if (!root || diagnostics.error_count() > errors) return SpecKind::unknown;
+    if (root->IsMap() && (*root)["deck"]) return SpecKind::deck;
+    if (root->IsMap() && (*root)["workbook"]) return SpecKind::workbook;
     diagnostics.error({path, 1, 1}, tr("layout spec needs a top-level 'deck:' or 'workbook:' key"));
   } catch (const YAML::Exception& e) {
-    diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    diagnostics.error(source.pos(path, e.mark), "invalid YAML: " + e.msg);
   }
   return SpecKind::unknown;
+}
+
+// The same spec file named twice would write its outputs twice: reported before any work.
+bool report_repeated_specs(const std::vector<std::string>& specs, Diagnostics& diagnostics) {
+  bool repeated = false;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      std::error_code ec;
+      if (specs[i] == specs[j] || std::filesystem::equivalent(specs[i], specs[j], ec)) {
+        diagnostics.error({specs[i], 0, 0}, "this layout spec is given twice (also as '" +
+                                                specs[j] + "'); each spec writes its outputs once");
+        repeated = true;
+        break;
+      }
+    }
+  }
+  return repeated;
 }
 
 // Runs `per_spec` for every spec after loading and analysing the registry once.
@@ -66,12 +98,9 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
   const analysis::SpreadMatrix matrix = analysis::compute_spread(*loaded.registry, diagnostics);
   const registry::Registry in_period = analysis::within_period(*loaded.registry);
   LazyClassification classification(in_period);
-  BuildInputs inputs{in_period,
-                     matrix,
-                     classification,
-                     sha256_hex(read_bytes(options.data)),
-                     TENKAI_VERSION,
-                     options.out_dir};
+  BuildInputs inputs{in_period,      matrix,
+                     classification, sha256_hex(read_bytes(options.data)),
+                     TENKAI_VERSION, options.out_dir};
   for (const auto& spec : options.specs) {
     progress().status(trf("laying out {1} …", {std::filesystem::path(spec).filename().string()}));
     SpecKind kind = spec_kind(spec, diagnostics);
@@ -88,11 +117,23 @@ const analysis::Classification& LazyClassification::get() const {
   return *value_;
 }
 
-renderers::AtomicOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name,
-                                             long pages, bool sheets) {
+std::string PendingOutputs::stage(const std::string& name, const SourcePos& where,
+                                  Diagnostics& diagnostics) {
+  std::string error;
+  std::string path = set.reserve(name, error);
+  if (path.empty()) diagnostics.error(where, error);
+  return path;
+}
+
+StagedOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name, long pages,
+                                  bool sheets) {
   progress().output((std::filesystem::path(out_dir) / name).string(), pages, sheets);
-  files.push_back(
-      std::make_unique<renderers::AtomicOutput>((std::filesystem::path(out_dir) / name).string()));
+  std::string error;
+  auto staged = std::make_unique<StagedOutput>();
+  staged->target = (std::filesystem::path(out_dir) / name).string();
+  staged->temporary = set.reserve(name, error);
+  if (staged->temporary.empty()) rejected.error({set.out_dir(), 0, 0}, error);
+  files.push_back(std::move(staged));
   return *files.back();
 }
 
@@ -126,14 +167,20 @@ int run_scene(const Options& options) {
 }
 
 int run_build(const Options& options) {
-  std::error_code ec;
-  std::filesystem::create_directories(options.out_dir, ec);
-  if (ec) {
-    std::cerr << options.out_dir << ":0:0: error: " << tr("cannot create output folder") << ": "
-              << ec.message() << "\n";
+  // First finish or clean up what a killed earlier run left in the out folder.
+  std::string error;
+  if (!renderers::recover_output_folder(options.out_dir, error)) {
+    std::cerr << text::printable(options.out_dir) << ":0:0: error: " << error << "\n";
     return kExitInvalidInput;
   }
-  PendingOutputs outputs;
+  {
+    Diagnostics repeated;
+    if (report_repeated_specs(options.specs, repeated)) {
+      report(repeated);
+      return kExitInvalidInput;
+    }
+  }
+  PendingOutputs outputs(options.out_dir);
   int code = for_each_spec(options, [&](SpecKind kind, const std::string& spec,
                                         const BuildInputs& inputs, Diagnostics& diagnostics) {
     if (kind == SpecKind::deck)
@@ -141,17 +188,20 @@ int run_build(const Options& options) {
     else
       build_workbook(spec, inputs, diagnostics, outputs);
   });
+  if (outputs.rejected.has_errors()) {
+    progress().finish(false);
+    report(outputs.rejected);
+    return kExitInvalidInput;
+  }
   if (code != kExitOk) {
     progress().finish(false);
-    return code;  // pending outputs are discarded with their temp files
+    return code;  // the staging folder goes with `outputs`; --out is untouched
   }
-  for (auto& file : outputs.files) {
-    std::string error;
-    if (!file->commit(error)) {
-      progress().finish(false);
-      std::cerr << file->target_path() << ":0:0: error: " << error << "\n";
-      return kExitInvalidInput;
-    }
+  if (!outputs.set.commit(error)) {
+    progress().finish(false);
+    std::cerr << text::printable(options.out_dir) << ":0:0: error: " << text::printable(error)
+              << "\n";
+    return kExitInvalidInput;
   }
   progress().finish(true);
   return kExitOk;

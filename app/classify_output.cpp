@@ -126,7 +126,8 @@ std::string classification_as_json(const Registry& reg, const Classification& cl
   doc["sessions"] = sessions;
   doc["areas"] = areas;
   doc["prefectures"] = prefectures;
-  return doc.dump(2) + "\n";
+  // The replace handler: a string that is not UTF-8 becomes U+FFFD instead of throwing.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string classification_as_text(const Registry& reg, const Classification& classification) {

@@ -13,6 +13,7 @@
 #include "app/commands.h"
 #include "app/i18n.h"
 #include "app/progress.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::app {
 namespace {
@@ -155,7 +156,7 @@ const std::map<std::string, CommandSpec>& command_table() {
 }
 
 int usage_error(const std::string& message, const std::string& command = {}) {
-  std::cerr << "tenkai: " << message << "\n"
+  std::cerr << "tenkai: " << text::printable(message) << "\n"
             << trf("Try '{1}'.", {"tenkai " + (command.empty() ? "" : command + " ") + "--help"})
             << "\n";
   return kExitUsage;
@@ -216,6 +217,15 @@ int run_cli(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << main_help();
     return kExitUsage;
+  }
+  // Arguments (file names among them) end up in messages, JSON and workbook properties: each
+  // must be valid UTF-8 without control characters, reported with the first bad byte.
+  for (int i = 1; i < argc; ++i) {
+    if (auto problem = text::check_text(argv[i])) {
+      return usage_error("argument " + std::to_string(i) + " ('" + text::printable(argv[i]) +
+                         "') has " + problem->message + " at byte " +
+                         std::to_string(problem->offset + 1));
+    }
   }
   std::string first = argv[1];
   if (first == "--help" || first == "-h" || first == "help") {

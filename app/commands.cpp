@@ -1,5 +1,6 @@
 // check and matrix; shared loading and reporting for every subcommand.
 #include "app/commands.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <iostream>
 
@@ -10,7 +11,8 @@ namespace tenkai::app {
 void report(const Diagnostics& diagnostics) {
   progress().clear();
   bool colour = stderr_colours();
-  for (const auto& d : diagnostics.items()) std::cerr << diagnostic_line(d, colour) << "\n";
+  Diagnostics sorted = in_file_order(diagnostics);
+  for (const auto& d : sorted.items()) std::cerr << diagnostic_line(d, colour) << "\n";
 }
 
 std::optional<registry::Registry> load_or_report(const Options& options) {

@@ -184,7 +184,7 @@ int run_diff(const Options& options) {
         {"sessions", {{"added", diff.sessions_added}, {"removed", diff.sessions_removed}}},
         {"patterns", {{"changed", patterns}}},
         {"rollouts", {{"changed", rollouts}}}};
-    std::cout << doc.dump(2) << "\n";
+    std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
   const auto& reg = *new_loaded.registry;

@@ -9,6 +9,7 @@
 #include "core/layout/classification_use.h"
 #include "core/layout/deck.h"
 #include "renderers/cairo/page_renderers.h"
+#include "renderers/cairo/pango_setup.h"
 #include "renderers/pptx/pptx_writer.h"
 #include "renderers/qr/qrencode_encoder.h"
 
@@ -25,6 +26,13 @@ LaidOut lay_out(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   LaidOut out;
   out.spec = layout::load_deck_spec(spec_path, &inputs.registry, diagnostics);
   if (!out.spec) return out;
+  // Pango would silently substitute another font, changing every measurement.
+  if (std::string problem = renderers::missing_font_problem(out.spec->theme.font_family);
+      !problem.empty()) {
+    diagnostics.error({spec_path, 0, 0}, problem);
+    out.spec.reset();
+    return out;
+  }
   auto measurer = renderers::make_pango_measurer();
   auto qr = renderers::make_qr_encoder();
   static const analysis::Classification kUnused;  // for decks that show no classified data
@@ -98,8 +106,9 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   std::string error;
   const layout::DeckSpec& spec = *laid_out.spec;
   if (wants(spec, "pdf")) {
-    auto& pdf = outputs.add(inputs.out_dir, spec.output,
-                            static_cast<long>(laid_out.document.pages.size()));
+    auto& pdf =
+        outputs.add(inputs.out_dir, spec.output, static_cast<long>(laid_out.document.pages.size()));
+    if (pdf.temporary_path().empty()) return;  // a rejected name, reported by the driver
     if (!renderers::write_pdf(laid_out.document, pdf.temporary_path(), error)) {
       diagnostics.error({spec_path, 0, 0}, "cannot write " + pdf.target_path() + ": " + error);
       return;
@@ -110,6 +119,7 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
     std::string stem = spec.output.substr(0, spec.output.size() - 4);
     auto& pptx = outputs.add(inputs.out_dir, stem + ".pptx",
                              static_cast<long>(laid_out.document.pages.size()));
+    if (pptx.temporary_path().empty()) return;
     PrivateFolder folder;
     renderers::PptxOptions options{pptx_theme(spec.theme), folder.path()};
     if (folder.path().empty()) {
@@ -129,6 +139,7 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         continue;
       }
       auto& file = outputs.add(inputs.out_dir, figure.name + format->extension, 1);
+      if (file.temporary_path().empty()) continue;
       // PNG at the figure's resolution (dpi: in the spec); the other formats are vectors.
       bool written =
           std::string(format->name) == "png"

@@ -164,7 +164,8 @@ std::string matrix_as_json(const SpreadMatrix& matrix) {
                    {"new", totals(matrix.new_regions)},
                    {"cumulative", totals(matrix.cumulative)}};
   doc["caveat"] = matrix.caveat;
-  return doc.dump(2) + "\n";
+  // The replace handler: a string that is not UTF-8 becomes U+FFFD instead of throwing.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace tenkai::app

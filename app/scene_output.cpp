@@ -241,7 +241,8 @@ std::string scene_as_json(const scene::Document& document) {
   ordered_json doc;
   doc["tenkai_scene"] = 2;
   doc["pages"] = std::move(pages);
-  return doc.dump() + "\n";
+  // The replace handler: a string that is not UTF-8 becomes U+FFFD instead of throwing.
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace tenkai::app

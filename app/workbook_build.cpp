@@ -37,17 +37,18 @@ void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
   if (!loaded.spec || diagnostics.has_errors()) return;
   workbook::WorkbookModel model =
       workbook::build_workbook_model(*loaded.spec, workbook_data(*loaded.spec, inputs));
-  std::string target = (std::filesystem::path(inputs.out_dir) / model.output).string();
-  for (const auto& pending : outputs.files) {
-    if (pending->target_path() == target) {
-      diagnostics.error({spec_path, 0, 0}, "another spec of this run also writes " + target);
-      return;
-    }
+  // A name another spec of this run already writes is rejected here, before writing.
+  if (outputs.set.reserved(model.output)) {
+    diagnostics.error({spec_path, 0, 0}, "another spec of this run also writes " +
+                                             outputs.set.target_path(model.output));
+    return;
   }
-  auto& output =
+  auto& staged =
       outputs.add(inputs.out_dir, model.output, static_cast<long>(model.sheets.size()), true);
+  const std::string& output = staged.temporary_path();
+  if (output.empty()) return;
   std::string error;
-  if (!renderers::write_xlsx(model, output.temporary_path(), error)) {
+  if (!renderers::write_xlsx(model, output, error)) {
     diagnostics.error({spec_path, 0, 0}, error);
   }
 }

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "fuzz/text_invariants.h"
+
 #include "core/analysis/classification.h"
 #include "core/analysis/spread_matrix.h"
 #include "core/layout/deck.h"
@@ -60,6 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Diagnostics diagnostics;
   auto spec = layout::parse_deck_spec(text, "fuzz.yaml", &fuzz_registry(), diagnostics);
   if (spec.has_value() == diagnostics.has_errors()) __builtin_trap();
+  tenkai::fuzz::require_sane_diagnostics(diagnostics, text);
   for (const auto& d : diagnostics.items()) {
     if (d.pos.file != "fuzz.yaml" || d.pos.line < 0 || d.pos.col < 0) __builtin_trap();
   }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/registry/loader.h"
+#include "fuzz/text_invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -23,8 +24,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     last_line = d.pos.line, last_col = d.pos.col;
   }
+  tenkai::fuzz::require_sane_diagnostics(result.diagnostics, text);
   if (result.registry) {
     const auto& reg = *result.registry;
+    tenkai::fuzz::require_clean_text(reg.title);
+    tenkai::fuzz::require_clean_text(reg.caveat);
+    for (const auto& region : reg.regions) {
+      tenkai::fuzz::require_clean_text(region.name);
+      tenkai::fuzz::require_clean_text(region.label);
+      tenkai::fuzz::require_clean_text(region.note);
+      for (const auto& organizer : region.organizers) tenkai::fuzz::require_clean_text(organizer);
+    }
+    for (const auto& session : reg.sessions) tenkai::fuzz::require_clean_text(session.note);
     for (const auto& session : reg.sessions) {
       if (session.region_index >= reg.regions.size()) __builtin_trap();
     }

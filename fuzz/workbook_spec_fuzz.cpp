@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "fuzz/text_invariants.h"
+
 #include "core/analysis/classification.h"
 #include "core/analysis/spread_matrix.h"
 #include "core/workbook/sheet_model.h"
@@ -18,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   auto result = workbook::parse_workbook_spec(text, "fuzz.yaml");
   if (result.spec.has_value() == result.diagnostics.has_errors()) __builtin_trap();
+  tenkai::fuzz::require_sane_diagnostics(result.diagnostics, text);
   for (const auto& d : result.diagnostics.items()) {
     if (d.pos.file != "fuzz.yaml" || d.pos.line < 0 || d.pos.col < 0) __builtin_trap();
   }

@@ -1,10 +1,18 @@
 // A small CSV reader: quotes, doubled quotes, embedded line breaks, CRLF, BOM.
 #include "core/cycle/csv_table.h"
 
+#include "core/text/utf8.h"
+
 namespace tenkai::cycle {
 
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& path,
                                  Diagnostics& diagnostics) {
+  // Bytes first: the first invalid UTF-8 byte or control character, at its line and column.
+  if (auto problem = text::check_text(text)) {
+    text::LinePos at = text::PositionMap(text).at(problem->offset);
+    diagnostics.error({path, at.line, at.column}, problem->message);
+    return {};
+  }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<CsvRecord> records;
   CsvRecord current;

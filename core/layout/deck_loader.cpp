@@ -4,6 +4,9 @@
 #include <sstream>
 
 #include "core/layout/deck.h"
+#include "core/layout/spec_positions.h"
+#include "core/registry/source_map.h"
+#include "core/registry/yaml_document.h"
 
 namespace tenkai::layout {
 namespace {
@@ -211,14 +214,20 @@ std::optional<DeckSpec> parse_deck_spec(std::string_view text, const std::string
                                         const registry::Registry* registry,
                                         Diagnostics& diagnostics) {
   size_t errors_before = diagnostics.error_count();
+  // The registry's loading: text checked (UTF-8, control characters, length), one document,
+  // and positions in characters through the shared mapping.
+  registry::yaml::SourceMap source(text);
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(text));
+    auto loaded = registry::yaml::load_single_node(text, source, path, diagnostics);
+    if (!loaded) return std::nullopt;
+    root = *loaded;
   } catch (const YAML::Exception& e) {
-    diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    diagnostics.error(source.pos(path, e.mark), "invalid YAML: " + e.msg);
     return std::nullopt;
   }
   SpecReader reader(path, diagnostics, registry);
+  SpecPositions positions(source.positions());
   DeckSpec spec;
   spec.path = path;
   spec.info.title = "{registry.title}";

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "core/layout/elements.h"
+#include "core/layout/spec_positions.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::layout {
 namespace {
@@ -33,13 +35,34 @@ int hex_digit(char c) {
 
 }  // namespace
 
+namespace {
+thread_local const text::PositionMap* current_positions = nullptr;
+}  // namespace
+
+SpecPositions::SpecPositions(const text::PositionMap& positions) : previous_(current_positions) {
+  current_positions = &positions;
+}
+
+SpecPositions::~SpecPositions() {
+  current_positions = previous_;
+}
+
+const text::PositionMap* SpecPositions::current() {
+  return current_positions;
+}
+
 SpecReader::SpecReader(std::string path, Diagnostics& diagnostics,
                        const registry::Registry* registry)
     : path_(std::move(path)), diagnostics_(diagnostics), registry_(registry) {}
 
 SourcePos SpecReader::pos(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return {path_, 0, 0};
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {path_, 0, 0};
+  if (const text::PositionMap* positions = SpecPositions::current()) {
+    text::LinePos at =
+        positions->at_line_byte(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column));
+    return {path_, at.line, at.column};
+  }
   return {path_, mark.line + 1, mark.column + 1};
 }
 
@@ -73,6 +96,12 @@ bool SpecReader::check_keys(const YAML::Node& map, const std::vector<std::string
 
 bool SpecReader::require(const YAML::Node& map, const char* key, std::string_view what) {
   if (map.IsMap() && map[key]) return true;
+  // A misspelt key (reported with its did-you-mean) already says what is missing.
+  if (map.IsMap()) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && closest_match(it->first.Scalar(), {key}) == key) return false;
+    }
+  }
   error(map, std::string(what) + " needs '" + key + "'");
   return false;
 }
@@ -352,8 +381,11 @@ std::optional<ElementSpec> SpecReader::element(const YAML::Node& node) {
     } else if (safe) {
       figure_names_.push_back(parsed.name);
       spec.figure = parsed;
-    } else if (!parsed.name.empty())
+    } else if (parsed.name.empty() && (figure.IsScalar() || figure["name"])) {
+      error(figure, "figure name must not be empty");
+    } else if (!parsed.name.empty()) {
       error(figure, "figure name must be a plain file name");
+    }
   }
   spec.data = kind->parse(node, *this);
   if (!spec.data || diagnostics_.error_count() > errors_before) return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "core/layout/text_meaning.h"
 #include "core/layout/text_style.h"
+#include "core/text/uri.h"
 
 namespace tenkai::layout {
 namespace {
@@ -29,6 +30,10 @@ std::shared_ptr<const ElementData> parse_text_like(const YAML::Node& node, SpecR
     if (!reader.require(node, "url", what)) return nullptr;
     auto url = reader.string(node, "url");
     if (!url) return nullptr;
+    if (std::string why; !text::is_allowed_link(*url, why)) {
+      reader.error(node["url"], why);
+      return nullptr;
+    }
     data->url = *url;
     data->text = reader.text(node, "text").value_or(*url);
   } else {

@@ -1,8 +1,13 @@
 // Formatting and collection of positioned diagnostics, plus "did you mean" suggestions.
 #include "core/registry/diagnostics.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
+#include <tuple>
+
+#include "core/text/utf8.h"
 
 namespace tenkai {
 
@@ -12,7 +17,21 @@ std::string format_diagnostic(const Diagnostic& d) {
   out += d.severity == Severity::error ? "error: " : "warning: ";
   out += d.message;
   if (!d.hint.empty()) out += " (" + d.hint + ")";
-  return out;
+  // Paths and quoted input may hold anything; the terminal gets valid UTF-8, no control chars.
+  return text::printable(out);
+}
+
+Diagnostics in_file_order(const Diagnostics& found) {
+  std::map<std::string, size_t> file_rank;  // files in the order they first appear
+  for (const auto& d : found.items()) file_rank.emplace(d.pos.file, file_rank.size());
+  std::vector<Diagnostic> items = found.items();
+  std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(file_rank[a.pos.file], a.pos.line, a.pos.col) <
+           std::tuple(file_rank[b.pos.file], b.pos.line, b.pos.col);
+  });
+  Diagnostics sorted;
+  for (auto& item : items) sorted.add(std::move(item));
+  return sorted;
 }
 
 void Diagnostics::error(const SourcePos& pos, std::string message, std::string hint) {

@@ -1,5 +1,6 @@
 // Reads a registry YAML file into the typed model, collecting every problem with its position.
 #include "core/registry/loader.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -269,14 +270,11 @@ void read_link(ReadContext& context, const yaml::Node& node, RegistryDraft& draf
 
 // Problems in file order (stable, so several at one spot keep the order they were found in),
 // capped so that a hopeless file yields a readable report.
-Diagnostics in_file_order(const Diagnostics& found) {
-  std::vector<Diagnostic> items = found.items();
-  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.pos.line, a.pos.col) < std::tie(b.pos.line, b.pos.col);
-  });
+Diagnostics capped_in_file_order(const Diagnostics& found) {
   Diagnostics sorted;
   size_t errors = 0;
-  for (auto& item : items) {
+  Diagnostics in_order = tenkai::in_file_order(found);
+  for (auto item : in_order.items()) {
     if (item.severity == Severity::error && ++errors > kMaxReportedErrors) continue;
     sorted.add(std::move(item));
   }
@@ -332,7 +330,7 @@ LoadResult parse_registry(std::string_view text, const std::string& path) {
     // yaml-cpp may also fail with std::bad_alloc or similar on hostile input; never let it out.
     found.error({path, 0, 0}, std::string("cannot read registry: ") + e.what());
   }
-  result.diagnostics = in_file_order(found);
+  result.diagnostics = capped_in_file_order(found);
   if (!result.diagnostics.has_errors()) result.registry = std::move(draft.registry);
   return result;
 }

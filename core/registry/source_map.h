@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/registry/diagnostics.h"
+#include "core/text/utf8.h"
 
 namespace tenkai::registry::yaml {
 
@@ -18,14 +19,16 @@ class SourceMap {
  public:
   explicit SourceMap(std::string_view source);
   SourcePos pos(const std::string& file, const YAML::Mark& mark) const;
-  std::string_view source() const { return source_; }
-  size_t line_count() const { return line_starts_.size(); }
+  // Position of byte `offset` of the source (for problems found in the raw bytes).
+  SourcePos pos_of_offset(const std::string& file, size_t offset) const;
+  std::string_view source() const { return map_.text(); }
+  const text::PositionMap& positions() const { return map_; }
+  size_t line_count() const { return map_.line_count(); }
   // Byte offset where 0-based `line` starts.
-  size_t line_start(size_t line) const { return line_starts_[line]; }
+  size_t line_start(size_t line) const { return map_.line_start(line); }
 
  private:
-  std::string_view source_;
-  std::vector<size_t> line_starts_;
+  text::PositionMap map_;
 };
 
 }  // namespace tenkai::registry::yaml

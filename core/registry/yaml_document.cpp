@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include "core/text/utf8.h"
+
 namespace tenkai::registry::yaml {
 namespace {
 
@@ -24,6 +26,12 @@ class TreeBuilder : public YAML::EventHandler {
     bool has_content = false;
   };
   std::vector<Document> documents;
+
+  // Scalars (after escapes such as "\0" are resolved) are checked for control characters and
+  // length, reported here at their own position.
+  void check_scalars(const SourceMap* source, const std::string* file, Diagnostics* diagnostics) {
+    source_ = source, file_ = file, diagnostics_ = diagnostics;
+  }
 
   void build_into(Tree* tree) {
     tree_ = tree;
@@ -48,6 +56,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     mark_content();
+    check_scalar(mark, value);
     uint32_t index = add(Kind::scalar, mark, anchor);
     if (index == Tree::kNone) return;
     tree_->nodes[index].scalar = value;
@@ -65,6 +74,17 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  void check_scalar(const YAML::Mark& mark, const std::string& value) {
+    if (!diagnostics_) return;
+    if (auto problem = text::check_text(value)) {
+      diagnostics_->error(source_->pos(*file_, mark), problem->message);
+    } else if (value.size() > kMaxTextBytes && text::character_count(value) > kMaxTextCharacters) {
+      diagnostics_->error(source_->pos(*file_, mark),
+                          "this text is too long (" + std::to_string(text::character_count(value)) +
+                              " characters; at most " + std::to_string(kMaxTextCharacters) + ")");
+    }
+  }
+
   void mark_content() {
     if (!documents.empty()) documents.back().has_content = true;
   }
@@ -104,6 +124,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   Tree* tree_ = nullptr;
+  const SourceMap* source_ = nullptr;
+  const std::string* file_ = nullptr;
+  Diagnostics* diagnostics_ = nullptr;
   std::vector<uint32_t> stack_;
   std::vector<uint32_t> anchors_;
 };
@@ -126,14 +149,21 @@ std::string character_at(const SourceMap& source, const YAML::Mark& mark) {
 
 std::optional<Tree> load_single_document(std::string_view text, const SourceMap& source,
                                          const std::string& file, Diagnostics& diagnostics) {
+  // Bytes first: the first invalid UTF-8 byte or control character, at its exact position.
+  if (auto problem = text::check_text(text)) {
+    diagnostics.error(source.pos_of_offset(file, problem->offset), problem->message);
+    return std::nullopt;
+  }
   try {
     std::istringstream stream{std::string(text)};
     YAML::Parser parser(stream);
     Tree tree;
     TreeBuilder builder;
+    builder.check_scalars(&source, &file, &diagnostics);
     builder.build_into(&tree);
     if (!parser.HandleNextDocument(builder)) return tree;  // no document at all: empty
     builder.build_into(nullptr);
+    builder.check_scalars(nullptr, nullptr, nullptr);
     // Each further round either consumes input or repeats the previous start: then it is stuck
     // on a token no document can begin with.
     constexpr size_t kMaxDocuments = 1000;

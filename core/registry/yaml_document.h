@@ -14,7 +14,15 @@
 
 namespace tenkai::registry::yaml {
 
-// The first document of `text` as a tree, or nullopt when the text is not valid YAML (reported).
+// Longest text a single value of any input (registry, spec) may hold, in characters: a long
+// footnote is a few hundred; this keeps layout memory and time bounded (docs/limits.md).
+inline constexpr size_t kMaxTextCharacters = 10000;
+inline constexpr size_t kMaxTextBytes = kMaxTextCharacters;  // below this, no count is needed
+
+// The first document of `text` as a tree, or nullopt when the text is not valid YAML or not
+// valid UTF-8, or holds a control character other than tab and newline (reported at the first
+// bad byte). Scalars holding control characters (from escapes) or longer than
+// kMaxTextCharacters are reported at their position; the tree is still returned.
 // A second document with content is reported but the first is still returned, so its own
 // problems can be found in the same run. A stray ',' at document level, which yaml-cpp's Load
 // skips silently and its LoadAll loops on forever, is reported as invalid YAML.

@@ -166,10 +166,22 @@ void MapReader::error_at_value(const std::string& key, std::string message, std:
   context_.error(value_pos(key), std::move(message), std::move(hint));
 }
 
+// Whether an unknown key of this map is a misspelling of `key`: its error (with the did-you-mean)
+// already says what is missing, so a second "missing" error before it would only bury the hint.
+bool MapReader::misspelt(const std::string& key) const {
+  if (!map_.IsMap()) return false;
+  for (size_t i = 0; i < map_.size(); ++i) {
+    Node other = map_.key(i);
+    if (other.IsScalar() && !find(other.Scalar()) && closest_match(other.Scalar(), {key}) == key)
+      return true;
+  }
+  return false;
+}
+
 const MapReader::Entry* MapReader::present(const std::string& key, bool required) {
   const Entry* entry = find(key);
   if (!entry) {
-    if (required) {
+    if (required && !misspelt(key)) {
       context_.error(context_.pos(map_), "missing required key '" + key + "' in " + what_);
     }
     return nullptr;

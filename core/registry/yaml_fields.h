@@ -89,6 +89,7 @@ class MapReader {
   const Entry* find(const std::string& key) const;
   // The entry when present with a non-empty value; reports absence / emptiness when required.
   const Entry* present(const std::string& key, bool required);
+  bool misspelt(const std::string& key) const;
 
   ReadContext& context_;
   Node map_;

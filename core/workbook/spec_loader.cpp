@@ -1,6 +1,7 @@
 // The workbook spec loader: one pass over the YAML that builds the model and reports every
 // problem at its node, then cross-checks of names (formats, fields, chart columns).
 #include "core/workbook/spec_loader.h"
+#include "core/registry/diagnostic_order.h"
 
 #include <algorithm>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 
 #include "core/registry/yaml_document.h"
+#include "core/text/utf8.h"
 #include "core/workbook/data_fields.h"
 #include "core/workbook/placeholders.h"
 #include "core/workbook/yaml_reader.h"
@@ -30,6 +32,8 @@ std::optional<std::pair<int, int>> parse_cell_ref(const std::string& ref) {
 }
 
 namespace {
+
+constexpr size_t kMaxPrintHeaderCharacters = 255;
 
 const std::vector<std::string> kRootKeys = {"tenkai", "workbook"};
 const std::vector<std::string> kWorkbookKeys = {"output", "font", "properties", "formats",
@@ -299,6 +303,15 @@ class SpecParser {
       print.repeat_header = in_.boolean(v, "'repeat_header'").value_or(false);
     print.header = opt_text(node, "header", "'header'");
     print.footer = opt_text(node, "footer", "'footer'");
+    // Excel keeps at most 255 characters of a print header or footer and drops longer ones.
+    for (const char* key : {"header", "footer"}) {
+      const std::string& value = std::string(key) == "header" ? print.header : print.footer;
+      if (size_t n = text::character_count(value); n > kMaxPrintHeaderCharacters) {
+        in_.error(node[key], "the print " + std::string(key) + " is " + std::to_string(n) +
+                                 " characters long; Excel allows at most " +
+                                 std::to_string(kMaxPrintHeaderCharacters));
+      }
+    }
   }
 
   void parse_tables(const YAML::Node& node, SheetSpec& sheet) {
@@ -555,17 +568,6 @@ class SpecParser {
   WorkbookSpec spec_;
 };
 
-// Keys are read in a fixed order, not the file's; report in the file's order as the registry does.
-Diagnostics in_file_order(const Diagnostics& found) {
-  std::vector<Diagnostic> items = found.items();
-  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.pos.line, a.pos.col) < std::pair(b.pos.line, b.pos.col);
-  });
-  Diagnostics sorted;
-  for (auto& item : items) sorted.add(std::move(item));
-  return sorted;
-}
-
 }  // namespace
 
 SpecLoadResult parse_workbook_spec(std::string_view text, const std::string& path) {
@@ -579,7 +581,8 @@ SpecLoadResult parse_workbook_spec(std::string_view text, const std::string& pat
     SpecParser parser(path, source, result.diagnostics);
     parser.parse_root(*root);
     if (!result.diagnostics.has_errors()) result.spec = parser.take();
-    result.diagnostics = in_file_order(result.diagnostics);
+    // Keys are read in a fixed order, not the file's; report in the file's order.
+    result.diagnostics = tenkai::in_file_order(result.diagnostics);
   } catch (const YAML::Exception& e) {
     // yaml-cpp may still throw on odd documents (aliases, tags); keep it a positioned error.
     result.diagnostics.error(source.pos(path, e.mark), "unreadable spec: " + e.msg);

@@ -132,6 +132,12 @@ std::optional<uint32_t> YamlReader::color(const YAML::Node& node, const std::str
 }
 
 void YamlReader::missing(const YAML::Node& map, const std::string& key, const std::string& what) {
+  // A misspelt key (reported with its did-you-mean) already says what is missing.
+  if (map.IsMap()) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && closest_match(it->first.Scalar(), {key}) == key) return;
+    }
+  }
   error(map, what + " needs '" + key + "'");
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/scene/alt_text.h"
+#include "core/text/uri.h"
 
 namespace tenkai::renderers {
 
@@ -369,6 +370,8 @@ void PagePainter::paint(const scene::Link& link) {
   if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) ||
       !std::isfinite(r.height) || r.width <= 0 || r.height <= 0)
     return;
+  // Loaders allow only http, https and mailto; anything else never becomes an annotation.
+  if (std::string why; !text::is_allowed_link(link.uri, why)) return;
   // Cairo 1.16 takes the link rectangle as given, without applying the current transformation,
   // so group offsets are applied here.
   double x = r.x, y = r.y;

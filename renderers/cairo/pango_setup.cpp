@@ -1,8 +1,12 @@
 // The shared Pango font map, context settings and font-description cache.
 #include "renderers/cairo/pango_setup.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include "core/registry/diagnostics.h"
 
 namespace tenkai::renderers {
 
@@ -89,6 +93,54 @@ std::string_view valid_utf8(std::string_view text, std::string& storage) {
   storage = fixed;
   g_free(fixed);
   return storage;
+}
+
+std::vector<std::string> installed_font_families() {
+  PangoFontFamily** families = nullptr;
+  int count = 0;
+  pango_font_map_list_families(shared_font_map(), &families, &count);
+  std::vector<std::string> names;
+  for (int i = 0; i < count; ++i) names.emplace_back(pango_font_family_get_name(families[i]));
+  g_free(families);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::string missing_font_problem(const std::string& family) {
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::string wanted = lower(family);
+  for (const char* generic : {"sans", "sans-serif", "serif", "monospace", "system-ui"}) {
+    if (wanted == generic) return {};
+  }
+  std::vector<std::string> names = installed_font_families();
+  for (const auto& name : names) {
+    if (lower(name) == wanted) return {};
+  }
+  // Candidates: the closest name, then families sharing the request's first word.
+  std::vector<std::string> candidates;
+  if (std::string close = closest_match(family, names); !close.empty()) candidates.push_back(close);
+  std::string first_word = wanted.substr(0, wanted.find(' '));
+  for (const auto& name : names) {
+    if (candidates.size() >= 6) break;
+    if (lower(name).rfind(first_word, 0) == 0 &&
+        std::find(candidates.begin(), candidates.end(), name) == candidates.end()) {
+      candidates.push_back(name);
+    }
+  }
+  for (size_t i = 0; candidates.size() < 6 && i < names.size(); ++i) {
+    if (std::find(candidates.begin(), candidates.end(), names[i]) == candidates.end())
+      candidates.push_back(names[i]);
+  }
+  std::string message = "font '" + family + "' is not installed (fontconfig has no such family)";
+  if (!candidates.empty()) {
+    message += "; installed: ";
+    for (size_t i = 0; i < candidates.size(); ++i) message += (i ? ", " : "") + candidates[i];
+  }
+  return message;
 }
 
 }  // namespace tenkai::renderers

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "core/scene/scene.h"
 
@@ -50,5 +51,12 @@ std::string font_text_key(const scene::Font& font, std::string_view text);
 // `text` itself when it is valid UTF-8, otherwise a copy with invalid bytes replaced by U+FFFD
 // (Pango warns and misbehaves on invalid UTF-8). Uses `storage` for the copy.
 std::string_view valid_utf8(std::string_view text, std::string& storage);
+
+// Font families fontconfig knows (through Pango's font map), sorted.
+std::vector<std::string> installed_font_families();
+
+// Empty when `family` is installed (or is a generic name such as sans-serif); otherwise an
+// error message naming the closest installed candidates.
+std::string missing_font_problem(const std::string& family);
 
 }  // namespace tenkai::renderers

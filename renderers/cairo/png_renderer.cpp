@@ -107,6 +107,14 @@ bool write_png(const scene::Page& page, const std::string& path, std::string& er
     error = "cannot write " + path + ": the image would exceed 32767 pixels a side";
     return false;
   }
+  // The raster lives in memory whole (4 bytes a pixel): bound it (docs/limits.md).
+  constexpr double kMaxRasterPixels = 40e6;
+  if (width * height > kMaxRasterPixels) {
+    error = "the PNG would be " + std::to_string(static_cast<long long>(width)) + "x" +
+            std::to_string(static_cast<long long>(height)) +
+            " pixels, more than the 40,000,000 allowed; use a smaller page or svg";
+    return false;
+  }
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width),
                                                         static_cast<int>(height));
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {

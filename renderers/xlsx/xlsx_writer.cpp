@@ -208,8 +208,15 @@ bool write_sheet(lxw_workbook* book, const workbook::SheetModel& model,
     worksheet_fit_to_pages(sheet, 1, 0);
   if (print.repeat_rows)
     worksheet_repeat_rows(sheet, print.repeat_rows->first, print.repeat_rows->second);
-  if (!print.header.empty()) worksheet_set_header(sheet, print.header.c_str());
-  if (!print.footer.empty()) worksheet_set_footer(sheet, print.footer.c_str());
+  // libxlsxwriter refuses (and then leaves out) a header longer than Excel's 255 characters.
+  if (!print.header.empty() && worksheet_set_header(sheet, print.header.c_str()) != LXW_NO_ERROR) {
+    error = "the print header of sheet '" + model.name + "' is longer than Excel allows";
+    return false;
+  }
+  if (!print.footer.empty() && worksheet_set_footer(sheet, print.footer.c_str()) != LXW_NO_ERROR) {
+    error = "the print footer of sheet '" + model.name + "' is longer than Excel allows";
+    return false;
+  }
   for (const auto& chart : model.charts) add_chart(book, sheet, model.name, chart);
   return true;
 }

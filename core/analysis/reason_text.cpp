@@ -50,7 +50,7 @@ std::string session_label_in_region(const Registry& registry, size_t session_ind
       if (i <= session_index) ++position;
     }
     // Alone in its year, the year names it; otherwise its position among that year's sessions.
-    if (total > 1) text += "の" + std::to_string(position) + "件目（回次なし）";
+    if (total > 1) text += "の" + std::to_string(position) + "件目";
   }
   if (!session.counted) text += "（集計外）";
   return text;
@@ -65,11 +65,11 @@ std::string session_label(const Registry& registry, size_t session_index) {
 std::string function_label(Function function) {
   switch (function) {
     case Function::leader:
-      return "leader（地域リーダーの養成）";
+      return "地域リーダーの養成";
     case Function::intro:
-      return "intro（動機づけ・入門）";
+      return "動機づけ・入門";
     case Function::connect:
-      return "connect（多職種のつながりを深める）";
+      return "多職種のつながりを深める";
   }
   return "";
 }
@@ -78,7 +78,7 @@ std::string link_kind_label(LinkKind kind) {
   const char* meaning = "";
   switch (kind) {
     case LinkKind::leader_alumni:
-      meaning = "リーダー研修受講者";
+      meaning = "リーダー研修受講者による開催";
       break;
     case LinkKind::know_how:
       meaning = "開催ノウハウ";
@@ -96,7 +96,7 @@ std::string link_kind_label(LinkKind kind) {
       meaning = "伝播";
       break;
   }
-  return std::string(registry::to_string(kind)) + "（" + meaning + "）";
+  return meaning;
 }
 
 std::string link_label(const Registry& registry, size_t link_index) {

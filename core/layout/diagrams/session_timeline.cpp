@@ -448,6 +448,9 @@ ElementLayout layout_pattern_timeline(const ElementSpec& element, LayoutContext&
   }
   Canvas canvas(context, element);
   scene::Rect box = caption_area(canvas, context.box, context.expand(data.caption));
+  const auto& shown = context.registry.regions[*region];
+  box = example_area(canvas, box, data,
+                     shown.name.empty() ? analysis::region_label(shown) : shown.name);
   draw_session_timeline(canvas, box, context, *region,
                         pattern == analysis::Pattern::P3 ? TimelineStory::p3 : TimelineStory::p1,
                         data.era);

@@ -1,6 +1,7 @@
-// Diagram elements (ministry_steps, stakeholders, adoption_chart, tile_map) laid out with a
-// fixed-width measurer: data-proportional bars, round ticks, no overlapping text, tile colours
-// following first years, registry changes reaching the map, positioned spec errors.
+// Diagram elements (panels and cards as the default deck writes them, adoption_chart, tile_map)
+// laid out with a fixed-width measurer: data-proportional bars, round ticks, no overlapping
+// text, tile colours following first years, registry changes reaching the map, positioned spec
+// errors.
 #include <doctest/doctest.h>
 
 #include <algorithm>

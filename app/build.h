@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,24 @@
 
 namespace tenkai::app {
 
-// Everything a spec may bind to, computed once per run.
+// The registry's classification, computed on first use and then kept: a run whose specs show
+// no classified data (the rollout table, the matrix sheet) never classifies.
+class LazyClassification {
+ public:
+  explicit LazyClassification(const registry::Registry& registry) : registry_(registry) {}
+  const analysis::Classification& get() const;
+  bool computed() const { return value_.has_value(); }
+
+ private:
+  const registry::Registry& registry_;
+  mutable std::optional<analysis::Classification> value_;
+};
+
+// Everything a spec may bind to, computed once per run (the classification when first needed).
 struct BuildInputs {
   const registry::Registry& registry;
   const analysis::SpreadMatrix& matrix;
-  const analysis::Classification& classification;
+  const LazyClassification& classification;
   std::string registry_sha256;  // hex digest of the registry file's bytes
   std::string version;          // tenkai version
   std::string out_dir;          // folder outputs go to (exists when build_* is called)
@@ -30,7 +44,9 @@ struct BuildInputs {
 struct PendingOutputs {
   std::vector<std::unique_ptr<renderers::AtomicOutput>> files;
   // Creates the pending output for DIR/name and returns it; write to its temporary_path().
-  renderers::AtomicOutput& add(const std::string& out_dir, const std::string& name);
+  // `pages` (sheets for a workbook) is shown in the terminal's progress; < 0 when unknown.
+  renderers::AtomicOutput& add(const std::string& out_dir, const std::string& name, long pages = -1,
+                               bool sheets = false);
 };
 
 // Validate a spec against the registry: every problem goes to `diagnostics` with its position.

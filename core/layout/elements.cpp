@@ -19,6 +19,7 @@ const std::vector<ElementType>& element_types() {
       footnote_element(),
       link_element(),
       qr_element(),
+      image_element(),
       rule_element(),
       spacer_element(),
       rows_element(),
@@ -213,9 +214,12 @@ double fit_text(LayoutContext& context, const ElementSpec& element, const std::v
 
 const std::vector<std::string>& placeholder_names() {
   static const std::vector<std::string> names = {
-      "registry.title",    "registry.as_of",   "registry.as_of_ja", "registry.caveat",
-      "matrix.first_year", "matrix.last_year", "matrix.regions",    "deck.title",
-      "deck.author",       "deck.subject",     "deck.date"};
+      "registry.title", "registry.as_of", "registry.as_of_ja", "registry.caveat",
+      "matrix.first_year", "matrix.last_year", "matrix.regions", "deck.title", "deck.author",
+      "deck.subject", "deck.date",
+      // The last year's figures, and the examples the diagrams choose (deck texts only).
+      "matrix.new_last_year", "matrix.active_last_year", "matrix.new_last_year_regions",
+      "example.p1", "example.p2", "example.p3", "example.r1", "example.r2", "example.r3"};
   return names;
 }
 
@@ -236,6 +240,17 @@ Placeholders make_placeholders(const registry::Registry& registry,
                                const analysis::SpreadMatrix& matrix,
                                const scene::DocumentInfo& info) {
   Placeholders p;
+  const int last = matrix.years.empty() ? 0 : matrix.years.back();
+  auto count_of = [&](const std::map<int, int>& totals) {
+    auto found = totals.find(last);
+    return std::to_string(found == totals.end() ? 0 : found->second);
+  };
+  std::string new_regions;
+  for (const auto& row : matrix.rows) {
+    if (row.first_year != last) continue;
+    if (!new_regions.empty()) new_regions += "、";
+    new_regions += row.label;
+  }
   p.values = {
       {"registry.title", registry.title},
       {"registry.as_of", registry.as_of},
@@ -248,6 +263,9 @@ Placeholders make_placeholders(const registry::Registry& registry,
       {"deck.author", info.author},
       {"deck.subject", info.subject},
       {"deck.date", japanese_date(info.creation_date)},
+      {"matrix.new_last_year", count_of(matrix.new_regions)},
+      {"matrix.active_last_year", count_of(matrix.active)},
+      {"matrix.new_last_year_regions", new_regions},
   };
   return p;
 }

@@ -9,10 +9,9 @@ namespace {
 // Elements drawn from the spec, the registry and the spread matrix alone.
 bool without_classification(std::string_view type) {
   static constexpr std::string_view kTypes[] = {
-      "title",          "subtitle", "text",          "bullets",        "footnote",
-      "link",           "qr",       "rule",          "spacer",         "rows",
-      "columns",        "grid",     "rollout_table", "ministry_steps", "stakeholders",
-      "adoption_chart", "tile_map"};
+      "title", "subtitle", "text",     "bullets",        "footnote", "link",          "qr",
+      "rule",  "spacer",   "rows",     "columns",        "grid",     "rollout_table", "panels",
+      "cards", "flow",     "timeline", "adoption_chart", "tile_map"};
   for (auto known : kTypes) {
     if (type == known) return true;
   }

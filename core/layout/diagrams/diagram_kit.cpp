@@ -685,12 +685,15 @@ size_t Canvas::links_left_out() const {
 
 ElementLayout Canvas::finish(std::string alt) {
   // Links between regions drawn here, of a kind drawn here, that no arrow stands for: the
-  // drawing says how many it leaves out, small in its bottom left corner.
+  // drawing says how many it leaves out, small in its top right corner (where the example line,
+  // set from the left, leaves room).
   if (size_t missing = links_left_out()) {
     scene::Font font = theme().font(theme().footnote_size);
-    items_.emplace_back(text_line(
-        context_, "※ほか" + std::to_string(missing) + "件のつながりは省略", font, theme().muted,
-        context_.box.x, context_.box.y + context_.box.height - 0.12 * font.size));
+    std::string note = "※ほか" + std::to_string(missing) + "件のつながりは省略";
+    double width = context_.measurer.measure(note, font).width;
+    items_.emplace_back(text_line(context_, note, font, theme().muted,
+                                  context_.box.x + context_.box.width - width,
+                                  context_.box.y + 0.88 * font.size));
   }
   ElementLayout out;
   scene::Drawing drawing{element_.type, context_.box, std::move(alt)};

@@ -57,7 +57,7 @@ TEST_CASE("seed: the deck's patterns and rollouts, each reason naming its eviden
   // Reasons name the sessions, links and thresholds that decided them.
   const auto* kashiwa = c.area(reg.region_index.at("kashiwa"));
   CHECK(kashiwa->reason.find("2011年度 第1回") != std::string::npos);
-  CHECK(kashiwa->reason.find("leader") != std::string::npos);
+  CHECK(kashiwa->reason.find("地域リーダーの養成") != std::string::npos);
   const auto* tokyo = c.area(reg.region_index.at("tokyo"));
   for (const char* name : {"日野市", "渋谷区", "武蔵村山市"}) {
     CHECK(tokyo->reason.find(name) != std::string::npos);

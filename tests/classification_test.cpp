@@ -211,7 +211,7 @@ TEST_CASE("P2: a wide leader training and the regions its alumni serve") {
   CHECK(pattern_of(c, b.reg, "shibuya") == Pattern::P2);
   // A wide-area region with a leader session but no alumni link is none, and says why.
   CHECK(pattern_of(c, b.reg, "kitatama") == Pattern::none);
-  CHECK(contains(c.area(3)->reason, "leader_alumni リンクが登録されていない"));
+  CHECK(contains(c.area(3)->reason, "リーダー研修受講者による開催のつながりが登録されていない"));
   const auto* hub = c.area(0);
   CHECK(contains(hub->reason, "hino"));
   CHECK(contains(hub->reason, "shibuya"));
@@ -232,9 +232,9 @@ TEST_CASE("P2 needs the hub's leader session, a wide level and an active alumni 
     b.link("pref", "town", LinkKind::leader_alumni);
     auto c = analysis::classify(b.reg);
     CHECK(pattern_of(c, b.reg, "pref") == Pattern::none);
-    CHECK(contains(c.area(0)->reason, "リーダー研修（leader）の回がない"));
+    CHECK(contains(c.area(0)->reason, "リーダー研修（地域リーダーの養成）の回がない"));
     CHECK(pattern_of(c, b.reg, "town") == Pattern::P1);
-    CHECK(contains(c.area(1)->reason, "pref からの leader_alumni リンク"));
+    CHECK(contains(c.area(1)->reason, "pref からのリーダー研修受講者による開催のつながり"));
   }
   SUBCASE("leader_alumni to a region without sessions: hub none, target not listed") {
     Builder b;
@@ -312,7 +312,7 @@ TEST_CASE("thin data is named in the reasons") {
   auto c = analysis::classify(b.reg);
   CHECK(pattern_of(c, b.reg, "city") == Pattern::P1);
   CHECK(contains(c.area(0)->reason, "長さ（日数・時間）の記録がなく"));
-  CHECK(contains(c.area(1)->reason, "leader_alumni リンクが登録されていない"));
+  CHECK(contains(c.area(1)->reason, "リーダー研修受講者による開催のつながりが登録されていない"));
   CHECK(contains(notes_of(c, "千葉県"), "リンクが登録されていない"));
   CHECK(contains(notes_of(c, "千葉県"), "R3 に当たらない"));
 }

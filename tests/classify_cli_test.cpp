@@ -56,7 +56,7 @@ TEST_CASE("classify text groups by prefecture and gives reasons") {
   CHECK(chiba < tokyo);
   CHECK(result.out.find("千葉県柏市 — P3") < tokyo);
   CHECK(result.out.find("東京都大田区 — P1") > tokyo);
-  CHECK(result.out.find("リーダー研修（leader）の回がない") != std::string::npos);
+  CHECK(result.out.find("リーダー研修（地域リーダーの養成）の回がない") != std::string::npos);
 }
 
 TEST_CASE("classify on an invalid registry exits 1 with nothing on stdout") {

@@ -13,7 +13,10 @@ the default deck in 4:3 (and, for a subset, in 16:9) must satisfy:
   rows       the rollout table's rows over all its pages are the matrix rows, in order, with the
              mark in exactly the right years (`tenkai matrix --format json`);
   chart      the adoption chart's categories and values are the matrix years and totals;
-  period     no fiscal year outside the reporting period appears in a table, chart or drawing.
+  period     no fiscal year outside the reporting period appears in a table, chart or drawing;
+  links      every registry link between two regions drawn on a page, of a kind that page
+             draws, is drawn there as a connector naming it, unless the page says how many it
+             leaves out (ほか3件, ほか12地域, ほかに1組).
 
 `--self-test` breaks each invariant once on purpose (on the seed's scene) and fails unless the
 checker notices, so none of the checks can pass vacuously.
@@ -31,6 +34,8 @@ import re
 import subprocess
 import sys
 import tempfile
+
+import yaml
 
 MIN_TYPE = 8.0
 MIN_BODY_4_3 = 10.0
@@ -293,13 +298,64 @@ def check_period(doc, mx, problems):
                                                f"names FY{year}, outside {first}–{last}"))
 
 
-def check_deck(doc, mx, widescreen):
+LEFT_OUT = re.compile(r"ほか(?:に)?[0-9０-９]+")
+
+
+def connector_links(item):
+    links = list(item.get("links", []))
+    if "link" in item:
+        links.append(item["link"])
+    return [(l["from"], l["to"], l["kind"]) for l in links]
+
+
+def check_links(doc, links, problems):
+    """Every registry link between regions drawn on a page, of a kind drawn there, is drawn."""
+    for page in doc["pages"]:
+        items = page["items"]
+        regions = {i["region"] for i in items if i["kind"] == "shape" and i.get("region")}
+        drawn = set()
+        for item in items:
+            if item["kind"] == "connector":
+                drawn.update(connector_links(item))
+        kinds = {kind for _, _, kind in drawn}
+        says_left_out = any(LEFT_OUT.search(line["text"]) for line in page["lines"])
+        for link in links:
+            if link[0] in regions and link[1] in regions and link[2] in kinds:
+                if link not in drawn and not says_left_out:
+                    problems.append(("links", f"page {page['page']}: the {link[2]} link "
+                                              f"{link[0]} → {link[1]} is not drawn, and the page "
+                                              f"does not say that links are left out"))
+        ids = [i["id"] for i in items if i["kind"] == "shape"]
+        for item in items:
+            if item["kind"] == "connector":
+                for end in (item.get("from"), item.get("to")):
+                    if end not in ids:
+                        problems.append(("links", f"page {page['page']}: a connector names the "
+                                                  f"shape {end!r}, which is not on the page"))
+        if len(ids) != len(set(ids)):
+            problems.append(("links", f"page {page['page']}: shape ids repeat"))
+
+
+def registry_links(path):
+    """The (from, to, kind) of every link of a registry file."""
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    out = []
+    for link in data.get("links") or []:
+        if isinstance(link, dict) and {"from", "to", "kind"} <= link.keys():
+            out.append((str(link["from"]), str(link["to"]), str(link["kind"])))
+    return out
+
+
+def check_deck(doc, mx, widescreen, links=None):
     problems = []
     for page in doc["pages"]:
         check_page(page, widescreen, problems)
     check_rows(doc, mx, problems)
     check_chart(doc, mx, problems)
     check_period(doc, mx, problems)
+    if links is not None:
+        check_links(doc, links, problems)
     return problems
 
 
@@ -414,9 +470,9 @@ def widescreen_spec(source, work):
 # ---- Self-test: each invariant fails once on purpose --------------------------------------------
 
 
-def self_test(doc, mx, known):
+def self_test(doc, mx, known, links):
     def check(d):
-        return [(i, m) for i, m in check_deck(d, mx, False) if (slide_of(m), i) not in known]
+        return [(i, m) for i, m in check_deck(d, mx, False, links) if (slide_of(m), i) not in known]
 
     assert not check(doc), f"the seed must pass before it can be broken: {check(doc)[:3]}"
     breaks = {}
@@ -460,6 +516,17 @@ def self_test(doc, mx, known):
     table["rows"][-1][1] += " ※1999年度は休止"
     breaks["period"] = d
 
+    # An arrow dropped from a diagram (the P2 fan) without a word on the page.
+    d = copy.deepcopy(doc)
+    page = next(p for p in d["pages"] if any(i["kind"] == "connector" and connector_links(i)
+                                             for i in p["items"]))
+    connector = next(i for i in page["items"] if i["kind"] == "connector" and connector_links(i))
+    page["items"].remove(connector)
+    page["items"].append({"kind": "connector", "from": connector["from"], "to": connector["to"],
+                          "link": {"from": "", "to": "", "kind": connector_links(connector)[0][2]}})
+    page["lines"] = [l for l in page["lines"] if not LEFT_OUT.search(l["text"])]
+    breaks["links"] = d
+
     failed = []
     for invariant, broken in breaks.items():
         found = {name for name, _ in check(broken)}
@@ -495,21 +562,23 @@ def main(argv):
                 known |= {tuple(k.split(":", 1)) for k in arg[8:].split(",") if ":" in k}
         if "--self-test" in argv:
             seed = os.path.join(source, "fixtures/ipw-2015/registry.yaml")
-            failed = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed), known)
+            failed = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed), known,
+                               registry_links(seed))
             for message in failed:
                 print("FAIL:", message)
-            print(f"self-test: {7 - len(failed)} of 7 invariants caught their breakage")
+            print(f"self-test: {8 - len(failed)} of 8 invariants caught their breakage")
             return 1 if failed else 0
         cases = registries(gen, work, quick)
 
         def one(case):
             name, path, also_wide = case
             mx = matrix(tenkai, path)
+            links = registry_links(path)
             out = []
             for layout, widescreen in [(spec, False)] + ([(wide, True)] if also_wide else []):
                 doc = scene(tenkai, layout, path)
                 label = f"{name} ({'16:9' if widescreen else '4:3'}, {len(doc['pages'])} pages)"
-                out.append((label, check_deck(doc, mx, widescreen)))
+                out.append((label, check_deck(doc, mx, widescreen, links)))
             return out
 
         failures = 0

@@ -23,13 +23,13 @@ bool is_wide_level(Level level) {
 std::string level_text(Level level) {
   switch (level) {
     case Level::prefecture:
-      return "都道府県単位（prefecture）の地域";
+      return "都道府県単位の地域";
     case Level::wide_area:
-      return "広域（wide_area）の地域";
+      return "広域の地域";
     case Level::municipality:
-      return "市区町村（municipality）";
+      return "市区町村";
     case Level::ward:
-      return "政令市の区（ward）";
+      return "政令市の区";
   }
   return "";
 }
@@ -96,7 +96,7 @@ std::string sessions_with_functions(const SessionNames& names,
   std::vector<std::string> parts;
   work_meter::add(list.size());
   for (size_t s : list) {
-    parts.push_back(names.in_region(s) + " " + registry::to_string(classes.at(s).function));
+    parts.push_back(names.in_region(s) + " " + function_label(classes.at(s).function));
   }
   return join_list(parts);
 }
@@ -123,14 +123,14 @@ std::string change_over_time(const Registry& registry, const SessionNames& names
   std::vector<std::string> later;
   for (size_t s : list) {
     if (s == first) continue;
-    std::string name = registry::to_string(classes.at(s).function);
+    std::string name = function_label(classes.at(s).function);
     if (std::find(later.begin(), later.end(), name) == later.end()) later.push_back(name);
   }
-  if (later.empty() || (later.size() == 1 && later[0] == registry::to_string(opening))) return "";
+  if (later.empty() || (later.size() == 1 && later[0] == function_label(opening))) return "";
   std::string joined;
   for (size_t i = 0; i < later.size(); ++i) joined += (i ? "・" : "") + later[i];
-  return "時系列では " + names.in_region(first) + " が " + registry::to_string(opening) +
-         "、その後 " + joined + " が開かれている。";
+  return "時系列では " + names.in_region(first) + " が " + function_label(opening) + "、その後 " +
+         joined + " が開かれている。";
 }
 
 std::string first_year_text(const Registry& registry, const Facts& facts, size_t region) {
@@ -146,11 +146,12 @@ std::string thin_length_note(const std::vector<SessionClass>& classes,
   for (size_t s : list) missing += classes.at(s).rule == FunctionRule::missing_length;
   if (missing == 0) return "";
   if (missing == list.size()) {
-    return "なお、どの回にも長さ（日数・時間）の記録がなく、すべて標準コース（intro）とみなした"
+    return "なお、どの回にも長さ（日数・時間）の記録がなく、すべて標準コース（動機づけ・入門）とみ"
+           "なした"
            "ため、機能の違いは判定できていない。";
   }
   return "なお、" + std::to_string(missing) +
-         "回は長さ（日数・時間）の記録がなく標準コース（intro）とみなした。";
+         "回は長さ（日数・時間）の記録がなく標準コース（動機づけ・入門）とみなした。";
 }
 
 AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& classes,
@@ -169,15 +170,15 @@ AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& cla
       add_unique(area.links, l);
       std::string text = first_year_text(registry, facts, to);
       if (registry.links[l].fiscal_year) {
-        text += "［リンク " + std::to_string(*registry.links[l].fiscal_year) + "年度］";
+        text += "［つながり " + std::to_string(*registry.links[l].fiscal_year) + "年度］";
       }
       targets.push_back(text);
     }
     sentences.push_back(
         label + "は" + level_text(registry.regions[r].level) + "で、リーダー研修（" +
         join_list(session_labels(facts.names, facts.leader_sessions[r])) +
-        "、機能 leader）を開催し、leader_alumni リンクで開催実績のある " + join_list(targets) +
-        " へつながるため P2（広域でリーダー研修＋市町村単位の開催）。");
+        "、地域リーダーの養成）を開催し、その受講者による開催として開催実績のある " +
+        join_list(targets) + " へつながるため P2（広域でリーダー研修＋市町村単位の開催）。");
   }
   if (!facts.alumni_links[r].empty()) {
     std::vector<std::string> hubs;
@@ -189,13 +190,13 @@ AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& cla
       std::string text = region_label(registry, from) + "（リーダー研修 " +
                          join_list(session_labels(facts.names, facts.leader_sessions[from])) + "）";
       if (registry.links[l].fiscal_year) {
-        text += "［リンク " + std::to_string(*registry.links[l].fiscal_year) + "年度］";
+        text += "［つながり " + std::to_string(*registry.links[l].fiscal_year) + "年度］";
       }
       hubs.push_back(text);
     }
     sentences.push_back(
         label + "は、広域でリーダー研修を開催した " + join_list(hubs) +
-        " から leader_alumni リンクで結ばれ、自地域の開催（" +
+        " のリーダー研修受講者による開催とされ、自地域の開催（" +
         join_list(session_labels(facts.names, facts.sessions[r])) +
         "）はその受講者によるものとされるため P2（広域でリーダー研修＋市町村単位の開催）。");
   }
@@ -218,14 +219,16 @@ std::string unqualified_alumni_note(const Registry& registry, const Facts& facts
     size_t from = link.from_index;
     std::string why;
     if (!is_wide_level(registry.regions[from].level)) {
-      why = "リンク元が都道府県単位・広域の地域ではない";
+      why = "つながりの元が都道府県単位・広域の地域ではない";
     } else if (facts.leader_sessions[from].empty()) {
-      why = facts.sessions[from].empty() ? "リンク元に開催記録がない"
-                                         : "リンク元にリーダー研修（leader）の回がない";
+      why = facts.sessions[from].empty()
+                ? "つながりの元に開催記録がない"
+                : "つながりの元にリーダー研修（地域リーダーの養成）の回がない";
     } else {
       continue;
     }
-    notes.push_back(region_label(registry, from) + " からの leader_alumni リンクがあるが、" + why +
+    notes.push_back(region_label(registry, from) +
+                    " からのリーダー研修受講者による開催のつながりがあるが、" + why +
                     "ため P2 の根拠にならない。");
   }
   std::string out;
@@ -248,16 +251,17 @@ AreaClass none_area(const Registry& registry, const std::vector<SessionClass>& c
   }
   std::vector<std::string> missing;
   if (facts.leader_sessions[r].empty()) {
-    missing.push_back("リーダー研修（leader）の回がない（開催: " +
+    missing.push_back("リーダー研修（地域リーダーの養成）の回がない（開催: " +
                       sessions_with_functions(facts.names, classes, facts.sessions[r]) + "）");
   }
   if (own_alumni_links.empty()) {
-    missing.push_back("leader_alumni リンクが登録されていない");
+    missing.push_back("リーダー研修受講者による開催のつながりが登録されていない");
   } else if (dead_links.size() == own_alumni_links.size()) {
     std::vector<std::string> targets;
     for (size_t l : dead_links)
       targets.push_back(region_label(registry, registry.links[l].to_index));
-    missing.push_back("leader_alumni リンク先（" + join_list(targets) + "）に開催記録がない");
+    missing.push_back("リーダー研修受講者による開催のつながりの先（" + join_list(targets) +
+                      "）に開催記録がない");
     area.links = dead_links;
   }
   area.reason = label + "は" + level_text(registry.regions[r].level) + "だが、" +
@@ -284,11 +288,10 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
     }
     if (with.empty()) continue;
     ++distinct;
-    per_function.push_back(std::string(registry::to_string(f)) + ": " +
-                           compact_session_list(facts.names, with));
+    per_function.push_back(function_label(f) + "：" + compact_session_list(facts.names, with));
   }
   std::string head = label + "は" + level_text(registry.regions[r].level) +
-                     "で P2 の根拠（広域リーダー研修からの leader_alumni リンク）がなく、開催" +
+                     "で P2 の根拠（広域リーダー研修の受講者による開催のつながり）がなく、開催" +
                      std::to_string(list.size()) + "回（集計外を含む）の機能が ";
   std::string functions;
   for (size_t i = 0; i < per_function.size(); ++i) {
@@ -301,8 +304,8 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
                   change_over_time(registry, facts.names, classes, list);
   } else {
     area.pattern = Pattern::P1;
-    area.reason = head + functions +
-                  " の1種類のみのため P1（市町村単位の開催。元スライドにない tenkai の解釈）。";
+    area.reason =
+        head + functions + " の1種類のみのため P1（市町村単位の開催。本資料で補足した類型）。";
   }
   area.reason += unqualified_alumni_note(registry, facts, r) + thin_length_note(classes, list);
   return area;

@@ -59,7 +59,7 @@ std::string SessionNames::in_region(size_t session_index) const {
   } else if (total_[session_index] > 1) {
     // Without an ordinal, the position within that region's year is what a reader can check;
     // alone in its year, the year names it.
-    text += "の" + std::to_string(position_[session_index]) + "件目（回次なし）";
+    text += "の" + std::to_string(position_[session_index]) + "件目";
   }
   if (!session.counted) text += "（集計外）";
   return text;
@@ -73,11 +73,11 @@ std::string SessionNames::label(size_t session_index) const {
 std::string function_label(Function function) {
   switch (function) {
     case Function::leader:
-      return "leader（地域リーダーの養成）";
+      return "地域リーダーの養成";
     case Function::intro:
-      return "intro（動機づけ・入門）";
+      return "動機づけ・入門";
     case Function::connect:
-      return "connect（多職種のつながりを深める）";
+      return "多職種のつながりを深める";
   }
   return "";
 }
@@ -86,7 +86,7 @@ std::string link_kind_label(LinkKind kind) {
   const char* meaning = "";
   switch (kind) {
     case LinkKind::leader_alumni:
-      meaning = "リーダー研修受講者";
+      meaning = "リーダー研修受講者による開催";
       break;
     case LinkKind::know_how:
       meaning = "開催ノウハウ";
@@ -104,7 +104,7 @@ std::string link_kind_label(LinkKind kind) {
       meaning = "伝播";
       break;
   }
-  return std::string(registry::to_string(kind)) + "（" + meaning + "）";
+  return meaning;
 }
 
 std::string link_label(const Registry& registry, size_t link_index) {

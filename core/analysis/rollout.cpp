@@ -73,7 +73,7 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
   std::vector<std::string> wide_texts;
   for (size_t r : wide) wide_texts.push_back(c.with_first(r));
   std::string wide_clause = wide.empty()
-                                ? "県内に都道府県単位（prefecture）の地域の開催記録はなく"
+                                ? "県内に都道府県単位の地域の開催記録はなく"
                                 : "都道府県単位の " + join_list(wide_texts) + " より前に開催を始め";
 
   std::vector<size_t> local, early;
@@ -83,7 +83,7 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
     if (wide.empty() || c.first(r) < wide_first) early.push_back(r);
   }
   if (local.empty()) {
-    out.notes.push_back("R1 に当たらない: 県内の市区町村（municipality・ward）に開催記録がない。");
+    out.notes.push_back("R1 に当たらない: 県内の市区町村に開催記録がない。");
     return;
   }
   if (early.empty()) {
@@ -109,11 +109,11 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
       size_t t = link.to_index;
       std::string why_not;
       if (reg.regions[t].prefecture != reg.regions[m].prefecture) {
-        why_not = "リンク先が他県";
+        why_not = "つながりの先が他県";
       } else if (!c.active(t)) {
-        why_not = "リンク先に開催記録がない";
+        why_not = "つながりの先に開催記録がない";
       } else if (c.first(t) <= c.first(m)) {
-        why_not = "リンク先の初回 " + std::to_string(c.first(t)) + "年度が " +
+        why_not = "つながりの先の初回 " + std::to_string(c.first(t)) + "年度が " +
                   std::to_string(c.first(m)) + "年度より後ではない";
       }
       if (!why_not.empty()) {
@@ -135,11 +135,12 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
   if (clauses.empty()) {
     std::vector<std::string> texts;
     for (size_t m : early) texts.push_back(c.label(m));
-    std::string why = rejected.empty()
-                          ? join_list(texts) +
-                                " から県内への know_how・spread リンクが登録されていない（リンクの"
-                                "情報がなく伝播を確認できない）"
-                          : join_list(rejected);
+    std::string why =
+        rejected.empty()
+            ? join_list(texts) +
+                  " から県内への開催ノウハウ・伝播のつながりが登録されていない（つながりの"
+                  "情報がなく伝播を確認できない）"
+            : join_list(rejected);
     std::string lead = wide.empty() ? "は開催しているが（県単位の開催記録はない）、"
                                     : "は都道府県単位の開催より前に開催していたが、";
     out.notes.push_back("R1 に当たらない: " + join_list(texts) + lead + why + "。");
@@ -196,8 +197,7 @@ void check_r2(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
     out.notes.push_back("R2 に当たらない: " + join_list(lonely) +
                         " と同年度以降に開催した県内の他の地域がない。");
   } else {
-    out.notes.push_back(
-        "R2 に当たらない: 県内に都道府県単位（prefecture）の地域の開催記録がない。");
+    out.notes.push_back("R2 に当たらない: 県内に都道府県単位の地域の開催記録がない。");
   }
 }
 
@@ -210,7 +210,7 @@ std::string r3_unfit(const Registry& reg, size_t r) {
   const auto& region = reg.regions[r];
   std::string label = region_label(region);
   if (region.level != Level::municipality) {
-    return label + " は市町村（municipality）ではない";
+    return label + " は市町村ではない";
   }
   if (!region.population) return label + " の人口が不明（人口の情報がなく判定できない）";
   if (*region.population > kSmallMunicipalityPopulation) {
@@ -343,7 +343,8 @@ std::vector<PrefectureClass> classify_prefectures(const Registry& registry) {
       for (auto& note : found->second.notes) pref.notes.push_back(note);
     } else {
       pref.notes.push_back(
-          "R3 に当たらない: 他県の市町村との exchange・visit・lecturer リンクが登録されていない。");
+          "R3 に当たらない: "
+          "他県の市町村との情報交換・視察・研修会講師のつながりが登録されていない。");
     }
     result.push_back(std::move(pref));
   }

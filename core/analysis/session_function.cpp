@@ -31,9 +31,8 @@ SessionClass classify_session(const registry::Registry& registry, const SessionN
     result.inferred = false;
     result.rule = FunctionRule::explicit_value;
     std::string length = length_text(session);
-    result.reason = who + "登録簿で function: " + registry::to_string(*session.function) +
-                    " と明示されているため " + function_label(*session.function) + "（推定なし" +
-                    (length.empty() ? "" : "、" + length) + "）。";
+    result.reason = who + "機能が " + function_label(*session.function) +
+                    " と明示されている（推定なし" + (length.empty() ? "" : "、" + length) + "）。";
     return result;
   }
 

@@ -100,7 +100,7 @@ class ChartBuilder {
     legend(out.items);
     axes_and_labels(out.items);
     // What the chart plots, beside its painting: the years and both series.
-    scene::Chart chart{"adoption_chart", box_, matrix.years, {}};
+    scene::Chart chart{"adoption_chart", box_, matrix.years, {}, {}};
     chart.series.push_back({context_.expand(data_.new_label), "bar", bar_color_, {}});
     chart.series.push_back({context_.expand(data_.cumulative_label), "line", line_color_, {}});
     for (size_t i = 0; i < news_.size(); ++i) {

@@ -643,7 +643,58 @@ void Canvas::clear() {
   shapes_ = 0;
 }
 
+namespace {
+void collect_meanings(const std::vector<scene::Item>& items, std::vector<std::string>& regions,
+                      std::vector<scene::LinkRef>& links) {
+  for (const auto& item : items) {
+    const auto* group = std::get_if<scene::Group>(&item);
+    if (!group) continue;
+    if (group->meaning) {
+      if (const auto* shape = std::get_if<scene::Shape>(&*group->meaning)) {
+        if (!shape->region.empty()) regions.push_back(shape->region);
+      } else if (const auto* connector = std::get_if<scene::Connector>(&*group->meaning)) {
+        links.insert(links.end(), connector->links.begin(), connector->links.end());
+      }
+    }
+    collect_meanings(group->items, regions, links);
+  }
+}
+}  // namespace
+
+size_t Canvas::links_left_out() const {
+  std::vector<std::string> regions;
+  std::vector<scene::LinkRef> drawn;
+  collect_meanings(items_, regions, drawn);
+  auto has_region = [&](const std::string& id) {
+    return std::find(regions.begin(), regions.end(), id) != regions.end();
+  };
+  auto has_kind = [&](const std::string& kind) {
+    return std::any_of(drawn.begin(), drawn.end(),
+                       [&](const scene::LinkRef& l) { return l.kind == kind; });
+  };
+  size_t missing = 0;
+  for (size_t l = 0; l < context_.registry.links.size(); ++l) {
+    scene::LinkRef ref = link_ref(l);
+    if (has_region(ref.from) && has_region(ref.to) && has_kind(ref.kind) &&
+        std::find(drawn.begin(), drawn.end(), ref) == drawn.end()) {
+      ++missing;
+    }
+  }
+  return missing;
+}
+
 ElementLayout Canvas::finish(std::string alt) {
+  // Links between regions drawn here, of a kind drawn here, that no arrow stands for: the
+  // drawing says how many it leaves out, small in its top right corner (where the example line,
+  // set from the left, leaves room).
+  if (size_t missing = links_left_out()) {
+    scene::Font font = theme().font(theme().footnote_size);
+    std::string note = "※ほか" + std::to_string(missing) + "件のつながりは省略";
+    double width = context_.measurer.measure(note, font).width;
+    items_.emplace_back(text_line(context_, note, font, theme().muted,
+                                  context_.box.x + context_.box.width - width,
+                                  context_.box.y + 0.88 * font.size));
+  }
   ElementLayout out;
   scene::Drawing drawing{element_.type, context_.box, std::move(alt)};
   out.items.emplace_back(scene::meaningful(std::move(drawing), std::move(items_)));
@@ -674,10 +725,11 @@ void function_legend(Canvas& canvas, const Rect& r, double size,
 }
 
 const std::vector<std::string>& subject_keys(bool takes_region, bool takes_prefecture) {
-  static const std::vector<std::string> both = {"region", "prefecture", "years", "caption"};
-  static const std::vector<std::string> region = {"region", "years", "caption"};
-  static const std::vector<std::string> prefecture = {"prefecture", "years", "caption"};
-  static const std::vector<std::string> neither = {"years", "caption"};
+  static const std::vector<std::string> both = {"region", "prefecture", "years", "caption",
+                                                "example"};
+  static const std::vector<std::string> region = {"region", "years", "caption", "example"};
+  static const std::vector<std::string> prefecture = {"prefecture", "years", "caption", "example"};
+  static const std::vector<std::string> neither = {"years", "caption", "example"};
   if (takes_region && takes_prefecture) return both;
   if (takes_region) return region;
   if (takes_prefecture) return prefecture;
@@ -700,7 +752,22 @@ std::shared_ptr<SubjectData> parse_subject(const YAML::Node& node, SpecReader& r
   }
   data->era = reader.choice(node, "years", {"western", "era"}).value_or("western") == "era";
   data->caption = reader.text(node, "caption").value_or("");
+  data->example = reader.string(node, "example").value_or("");
   return data;
+}
+
+Rect example_area(Canvas& canvas, const Rect& r, const SubjectData& data, const std::string& name) {
+  if (data.example.empty()) return r;
+  std::string text = data.example;
+  const std::string key = "{example}";
+  for (size_t at; (at = text.find(key)) != std::string::npos;) text.replace(at, key.size(), name);
+  double size = canvas.theme().body_size * 0.9;
+  double height = size * 1.4;
+  size_t mark = canvas.mark();
+  canvas.label(text, {r.x, r.y, r.width, height}, size, canvas.theme().title, Align::left,
+               VAlign::middle, true);
+  canvas.shape(mark, "caption", text, {}, Rect{r.x, r.y, r.width, height}, "example");
+  return {r.x, r.y + height + size * 0.3, r.width, r.height - height - size * 0.3};
 }
 
 Rect caption_area(Canvas& canvas, const Rect& r, const std::string& text) {

@@ -142,6 +142,10 @@ class Canvas {
   // The registry link as a LinkRef (region ids and kind).
   scene::LinkRef link_ref(size_t link) const;
 
+  // How many registry links join two regions drawn here, are of a kind some arrow here draws, and
+  // are drawn by no arrow (finish() then says so on the drawing).
+  size_t links_left_out() const;
+
   // Drops everything drawn (for a layout tried again at a smaller scale).
   void clear();
 
@@ -183,10 +187,18 @@ struct SubjectData : ElementData {
   std::string prefecture;  // prefecture named in the layout, or empty
   bool era = false;        // years as 平成/令和 instead of western
   std::string caption;     // optional caption under the diagram (placeholders allowed)
+  // Optional line over the diagram naming the example drawn: "{example}" becomes its name
+  // (（例：{example}） -> （例：東京都）).
+  std::string example;
 };
 std::shared_ptr<SubjectData> parse_subject(const YAML::Node& node, SpecReader& reader,
                                            bool takes_region, bool takes_prefecture);
 const std::vector<std::string>& subject_keys(bool takes_region, bool takes_prefecture);
+
+// Draws `data.example` with "{example}" replaced by `name` at the top of the box, in the title
+// colour, returning the box left under it (the box itself when there is no example line).
+scene::Rect example_area(Canvas& canvas, const scene::Rect& r, const SubjectData& data,
+                         const std::string& name);
 
 // Draws `text` small and muted along the bottom of the box, returning the box left above it.
 scene::Rect caption_area(Canvas& canvas, const scene::Rect& r, const std::string& text);

@@ -31,6 +31,9 @@ ElementLayout layout_p2(const ElementSpec& element, LayoutContext& context) {
   Canvas canvas(context, element);
   const auto& theme = context.theme;
   Rect box = diagrams::caption_area(canvas, context.box, context.expand(data.caption));
+  box = diagrams::example_area(
+      canvas, box, data,
+      reg.regions[*hub].name.empty() ? analysis::region_label(reg, *hub) : reg.regions[*hub].name);
 
   std::vector<size_t> leader_sessions,
       alumni = diagrams::alumni_of(reg, context.classification, *hub);

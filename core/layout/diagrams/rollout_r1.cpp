@@ -67,6 +67,23 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
   }
   Canvas canvas(context, element);
   Rect box = diagrams::caption_area(canvas, context.box, context.expand(data.caption));
+  {
+    // 浦添市医師会・沖縄県医師会: the municipality and the regions it reached, with the organizer
+    // the registry names first for each (as the seed's （例：…） does).
+    auto with_organizer = [&](size_t r) {
+      const auto& region = reg.regions[r];
+      std::string name = region.name.empty() ? analysis::region_label(region) : region.name;
+      if (!region.organizers.empty() &&
+          region.organizers.front().find("医師会") != std::string::npos)
+        name += "医師会";
+      return name;
+    };
+    std::string example = with_organizer(m);
+    for (size_t t : targets) {
+      if (reg.regions[t].level == registry::Level::prefecture) example += "・" + with_organizer(t);
+    }
+    box = diagrams::example_area(canvas, box, data, example);
+  }
   double size = std::clamp(box.height / 18, 8.0, theme.body_size * 0.9);
 
   // The municipality, left.

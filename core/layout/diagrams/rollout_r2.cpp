@@ -31,6 +31,7 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
 
   Canvas canvas(context, element);
   Rect box = diagrams::caption_area(canvas, context.box, context.expand(data.caption));
+  box = diagrams::example_area(canvas, box, data, pref);
   double size = std::clamp(box.height / 18, 8.0, theme.body_size * 0.9);
   double notes_w = box.width * 0.25;
   Rect diagram{box.x + notes_w + box.width * 0.03, box.y, box.width - notes_w - box.width * 0.03,

@@ -41,6 +41,9 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
 
   Canvas canvas(context, element);
   Rect box = diagrams::caption_area(canvas, context.box, context.expand(data.caption));
+  box = diagrams::example_area(canvas, box, data,
+                               reg.regions[a].prefecture + reg.regions[a].name + "と" +
+                                   reg.regions[b].prefecture + reg.regions[b].name);
   double size = std::clamp(box.height / 18, 8.0, theme.body_size * 0.9);
   double note_h = size * 2.6;
   Rect stage{box.x, box.y + note_h, box.width, box.height - 2 * note_h};

@@ -419,7 +419,8 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
   auto badge = [&](const Rect& target, const char* mark, scene::Color color, bool at_left = false) {
     double radius = std::clamp(size * 0.75, 5.0, 10.0);
     scene::Point centre{target.x + target.width - radius * 0.4, target.y - radius * 0.2};
-    if (at_left) centre = {target.x, target.y};  // the corner, clear of the centred label
+    // The corner, clear of the centred label, its centre just outside the box.
+    if (at_left) centre = {target.x - radius * 0.25, target.y - radius * 0.25};
     canvas.circle(centre, radius, color);
     canvas.label(mark, {centre.x - radius, centre.y - radius, 2 * radius, 2 * radius}, radius * 1.3,
                  {1, 1, 1, 1}, Align::center, VAlign::middle, true, 4);
@@ -448,6 +449,9 @@ ElementLayout layout_pattern_timeline(const ElementSpec& element, LayoutContext&
   }
   Canvas canvas(context, element);
   scene::Rect box = caption_area(canvas, context.box, context.expand(data.caption));
+  const auto& shown = context.registry.regions[*region];
+  box = example_area(canvas, box, data,
+                     shown.name.empty() ? analysis::region_label(shown) : shown.name);
   draw_session_timeline(canvas, box, context, *region,
                         pattern == analysis::Pattern::P3 ? TimelineStory::p3 : TimelineStory::p1,
                         data.era);

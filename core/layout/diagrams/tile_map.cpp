@@ -122,6 +122,7 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
     Rect tile{x0 + kTiles[i].column * cell + gap / 2, y0 + kTiles[i].row * cell + gap / 2,
               cell - gap, cell - gap};
     Color fill = first[i] ? year_color(first[i], matrix.years) : kNone;
+    size_t mark = out.items.size();
     out.items.emplace_back(filled(rounded_rect(tile, cell * 0.08), fill));
     Color ink = is_dark(fill) ? Color{1, 1, 1, 1} : theme.text;
     double pad = std::max(1.0, cell * 0.06);
@@ -156,6 +157,19 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
                                  count_box, count_size * limit))
         out.items.emplace_back(*count);
     }
+    // The tile as a shape: the prefecture, its first year and how many regions it holds.
+    scene::Shape shape;
+    shape.id = "tile_map-" + std::to_string(element.pos.line) + "-p" + std::to_string(i + 1);
+    shape.role = "tile";
+    shape.box = tile;
+    shape.geometry = scene::ShapeGeometry::rounded_rectangle;
+    shape.fill = fill;
+    shape.text = names[i] + (first[i] ? "\n" + year_label(first[i], data.years) : "") +
+                 (regions[i] > 0 ? "\n" + format_count(regions[i]) : "");
+    std::vector<scene::Item> inner_items(std::make_move_iterator(out.items.begin() + mark),
+                                         std::make_move_iterator(out.items.end()));
+    out.items.resize(mark);
+    out.items.emplace_back(scene::meaningful(std::move(shape), std::move(inner_items)));
   }
   if (dropped > 0) {
     context.warn(element, std::to_string(dropped) +

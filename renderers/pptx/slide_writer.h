@@ -96,6 +96,11 @@ class SlideWriter {
   std::vector<LinkArea> links_;
 };
 
+// Whether a box of these lines should let PowerPoint wrap them: when some line break was not
+// forced, or every line is well short of the layout box; otherwise the lines are kept as laid.
+bool needs_wrap(const std::vector<PlacedLine>& lines, const std::vector<std::string>& sources,
+                const scene::Rect* box);
+
 // Font sizes are hundredths of a point in DrawingML, 1..4000 pt.
 long long font_size_value(double points);
 // Run properties for one painted line (size, bold, colour, latin + East Asian fonts, link).

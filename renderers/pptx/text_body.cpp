@@ -1,7 +1,6 @@
 // Text boxes: one box per text block, one a:p per paragraph (not per line), East Asian fonts
 // and line-breaking rules set, sized so that re-wrapping gives the lines we laid out.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "renderers/pptx/slide_writer.h"
@@ -31,10 +30,6 @@ struct VisualLine {
 struct Paragraph {
   std::vector<VisualLine> lines;
 };
-
-bool ascii_word_char(unsigned char c) {
-  return c < 0x80 && std::isalnum(c);
-}
 
 bool same_style(const Run& a, const scene::TextLine& b, const std::string& link) {
   const auto& f = a.style->font;
@@ -108,7 +103,69 @@ const char* alignment(const Paragraph& p, const scene::Rect* box) {
   return "l";
 }
 
+enum class Join { first, soft, soft_space, forced };
+
+// How each line of each paragraph joins the one before: from the source text where it is
+// known (a break there is forced, elsewhere PowerPoint may re-wrap); without a source every
+// break is kept as laid out (a label set line by line, a balanced break, a sentence per line
+// cannot be told from a wrapped one by their widths alone).
+std::vector<std::vector<Join>> plan_joins(const std::vector<Paragraph>& paragraphs,
+                                          const std::vector<std::string>& sources) {
+  std::vector<std::vector<Join>> out;
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const auto& lines = paragraphs[k].lines;
+    std::vector<Join> joins;
+    const std::string* source = k < sources.size() ? &sources[k] : nullptr;
+    size_t at = 0;
+    for (size_t li = 0; li < lines.size(); ++li) {
+      std::string text = lines[li].text();
+      Join join = Join::first;
+      size_t found = source ? source->find(text, at) : std::string::npos;
+      if (li > 0) {
+        if (source && found != std::string::npos) {
+          std::string_view skipped(source->data() + at, found - at);
+          join = skipped.find('\n') != std::string_view::npos  ? Join::forced
+                 : skipped.find(' ') != std::string_view::npos ? Join::soft_space
+                                                               : Join::soft;
+        } else {
+          join = Join::forced;
+        }
+      }
+      if (found != std::string::npos) at = found + text.size();
+      joins.push_back(join);
+    }
+    out.push_back(std::move(joins));
+  }
+  return out;
+}
+
+// Whether PowerPoint has any line to re-wrap: when every break is forced, the box is set not to
+// wrap at all, so a renderer that spaces text a little wider (LibreOffice puts space between
+// Japanese and Latin letters) cannot add a line.
+bool any_soft(const std::vector<std::vector<Join>>& joins) {
+  for (const auto& p : joins) {
+    for (Join j : p) {
+      if (j == Join::soft || j == Join::soft_space) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+bool needs_wrap(const std::vector<PlacedLine>& placed, const std::vector<std::string>& sources,
+                const scene::Rect* box) {
+  auto grouped = group_lines(placed);
+  if (any_soft(plan_joins(grouped, sources))) return true;
+  // Lines well short of a known box may wrap: there is room for a wider rendering.
+  if (!box || box->width <= 0) return false;
+  for (const auto& p : grouped) {
+    for (const auto& l : p.lines) {
+      if (l.right - l.left > 0.85 * box->width) return false;
+    }
+  }
+  return true;
+}
 
 long long font_size_value(double points) {
   long long v = std::llround(points * 100);
@@ -133,6 +190,7 @@ void run_properties(XmlWriter& x, const scene::Font& font, const scene::Color& c
 void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
                              const std::vector<std::string>& sources, const scene::Rect* box) {
   auto grouped = group_lines(placed);
+  auto joins = plan_joins(grouped, sources);
   double previous_baseline = 0;
   for (size_t k = 0; k < grouped.size(); ++k) {
     const Paragraph& p = grouped[k];
@@ -159,31 +217,14 @@ void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
     x_.close();
     previous_baseline = p.lines.back().baseline;
 
-    // Runs: the lines joined back into one paragraph, with a break only where the source has
-    // one; neighbouring segments of the same look merge into one run.
-    const std::string* source = k < sources.size() ? &sources[k] : nullptr;
-    size_t at = 0;
+    // Runs: the lines joined back into one paragraph, with a break only where it was forced;
+    // neighbouring segments of the same look merge into one run.
+    const std::vector<Join>& join = joins[k];
     std::vector<Run> runs;
     std::vector<size_t> breaks_before;  // run indexes that start after a forced line break
     for (size_t li = 0; li < p.lines.size(); ++li) {
-      std::string text = p.lines[li].text();
-      bool forced = false, space = false;
-      if (li > 0) {
-        size_t found = source ? source->find(text, at) : std::string::npos;
-        if (source && found != std::string::npos) {
-          std::string_view skipped(source->data() + at, found - at);
-          forced = skipped.find('\n') != std::string_view::npos;
-          space = !forced && skipped.find(' ') != std::string_view::npos;
-        } else if (!runs.empty() && !runs.back().text.empty() && !text.empty()) {
-          space = ascii_word_char(static_cast<unsigned char>(runs.back().text.back())) &&
-                  ascii_word_char(static_cast<unsigned char>(text.front()));
-        }
-        if (space && !runs.empty()) runs.back().text += ' ';
-      }
-      if (source) {
-        size_t found = source->find(text, at);
-        if (found != std::string::npos) at = found + text.size();
-      }
+      bool forced = join[li] == Join::forced;
+      if (join[li] == Join::soft_space && !runs.empty()) runs.back().text += ' ';
       if (forced) breaks_before.push_back(runs.size());
       bool first_segment = true;
       for (const auto* segment : p.lines[li].segments) {
@@ -269,9 +310,11 @@ void SlideWriter::text_box(const std::vector<PlacedLine>& placed, const scene::T
   x_.open("a:prstGeom").attr("prst", "rect").leaf("a:avLst").close();
   x_.leaf("a:noFill");
   x_.close();
+  std::vector<std::string> sources;
+  if (block) sources = block->paragraphs;
   x_.open("p:txBody");
   x_.open("a:bodyPr")
-      .attr("wrap", "square")
+      .attr("wrap", needs_wrap(placed, sources, layout_box) ? "square" : "none")
       .attr("lIns", "0")
       .attr("tIns", "0")
       .attr("rIns", "0")
@@ -281,8 +324,6 @@ void SlideWriter::text_box(const std::vector<PlacedLine>& placed, const scene::T
   x_.leaf("a:noAutofit");
   x_.close();
   x_.leaf("a:lstStyle");
-  std::vector<std::string> sources;
-  if (block) sources = block->paragraphs;
   paragraphs(placed, sources, layout_box);
   x_.close();  // txBody
   x_.close();  // sp

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/build.h"
+#include "core/layout/classification_use.h"
 #include "core/layout/deck.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/pptx/pptx_writer.h"
@@ -26,8 +27,11 @@ LaidOut lay_out(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   if (!out.spec) return out;
   auto measurer = renderers::make_pango_measurer();
   auto qr = renderers::make_qr_encoder();
-  layout::LayoutInputs layout_inputs{inputs.registry, inputs.matrix, inputs.classification,
-                                     *measurer, qr.get()};
+  static const analysis::Classification kUnused;  // for decks that show no classified data
+  const analysis::Classification& classification =
+      layout::deck_needs_classification(*out.spec) ? inputs.classification.get() : kUnused;
+  layout::LayoutInputs layout_inputs{inputs.registry, inputs.matrix, classification, *measurer,
+                                     qr.get()};
   size_t errors = diagnostics.error_count();
   out.document = layout::layout_deck(*out.spec, layout_inputs, diagnostics);
   if (diagnostics.error_count() > errors) out.spec.reset();
@@ -80,6 +84,14 @@ void check_deck_spec(const std::string& spec_path, const BuildInputs& inputs,
   lay_out(spec_path, inputs, diagnostics);
 }
 
+std::string deck_scene_json(const std::string& spec_path, const BuildInputs& inputs,
+                            Diagnostics& diagnostics) {
+  LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
+  if (!laid_out.spec) return {};
+  auto measurer = renderers::make_pango_measurer();
+  return scene_as_json(laid_out.document, *measurer);
+}
+
 void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnostics& diagnostics,
                 PendingOutputs& outputs) {
   LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
@@ -87,7 +99,8 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   std::string error;
   const layout::DeckSpec& spec = *laid_out.spec;
   if (wants(spec, "pdf")) {
-    auto& pdf = outputs.add(inputs.out_dir, spec.output);
+    auto& pdf = outputs.add(inputs.out_dir, spec.output,
+                            static_cast<long>(laid_out.document.pages.size()));
     if (!renderers::write_pdf(laid_out.document, pdf.temporary_path(), error)) {
       diagnostics.error({spec_path, 0, 0}, "cannot write " + pdf.target_path() + ": " + error);
       return;
@@ -96,7 +109,8 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
   if (wants(spec, "pptx")) {
     // The PPTX takes the PDF's name with its own extension (forum-2015.pdf -> .pptx).
     std::string stem = spec.output.substr(0, spec.output.size() - 4);
-    auto& pptx = outputs.add(inputs.out_dir, stem + ".pptx");
+    auto& pptx = outputs.add(inputs.out_dir, stem + ".pptx",
+                             static_cast<long>(laid_out.document.pages.size()));
     PrivateFolder folder;
     renderers::PptxOptions options{pptx_theme(spec.theme), folder.path()};
     if (folder.path().empty()) {
@@ -115,8 +129,13 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         diagnostics.error({spec_path, 0, 0}, "unknown figure format '" + format_name + "'");
         continue;
       }
-      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension);
-      if (!format->write(figure.page, file.temporary_path(), error)) {
+      auto& file = outputs.add(inputs.out_dir, figure.name + format->extension, 1);
+      // PNG at the figure's resolution (dpi: in the spec); the other formats are vectors.
+      bool written =
+          std::string(format->name) == "png"
+              ? renderers::write_png(figure.page, file.temporary_path(), error, figure.png_dpi / 72)
+              : format->write(figure.page, file.temporary_path(), error);
+      if (!written) {
         diagnostics.error({spec_path, 0, 0}, "cannot write " + file.target_path() + ": " + error);
       }
     }

@@ -267,7 +267,7 @@ void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, sc
     x_.open("a:p").leaf("a:endParaRPr", {{"lang", "ja-JP"}}).close();
   } else {
     (void)centre_offset;
-    paragraphs(lines, {shape.text}, &box);
+    paragraphs(lines, {shape.text}, &box, box.x + side);
   }
   x_.close();
   x_.close();

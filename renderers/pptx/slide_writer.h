@@ -60,7 +60,7 @@ class SlideWriter {
   void text_box(const std::vector<PlacedLine>& lines, const scene::TextBlock* block,
                 scene::Point offset);
   void paragraphs(const std::vector<PlacedLine>& lines, const std::vector<std::string>& sources,
-                  const scene::Rect* box);
+                  const scene::Rect* box, double box_left);
 
   // Shapes, freeforms, connectors, pictures (shapes.cpp).
   void path(const scene::Path& path, scene::Point offset);

@@ -103,6 +103,28 @@ const char* alignment(const Paragraph& p, const scene::Rect* box) {
   return "l";
 }
 
+// A bullet's marker: a first segment of the first line that its paragraph's source does not
+// hold, before text the source starts with. Taken out of the line, so the paragraph's text is
+// the source's, and returned to be written as the paragraph's bullet character.
+std::vector<const PlacedLine*> take_markers(std::vector<Paragraph>& paragraphs,
+                                            const std::vector<std::string>& sources) {
+  std::vector<const PlacedLine*> markers(paragraphs.size(), nullptr);
+  for (size_t k = 0; k < paragraphs.size() && k < sources.size(); ++k) {
+    auto& lines = paragraphs[k].lines;
+    if (lines.empty() || lines[0].segments.size() < 2) continue;
+    const std::string& source = sources[k];
+    const PlacedLine* first = lines[0].segments[0];
+    std::string rest;
+    for (size_t i = 1; i < lines[0].segments.size(); ++i) rest += lines[0].segments[i]->line->text;
+    bool source_has_first = source.compare(0, first->line->text.size(), first->line->text) == 0;
+    if (source_has_first || source.compare(0, rest.size(), rest) != 0) continue;
+    markers[k] = first;
+    lines[0].segments.erase(lines[0].segments.begin());
+    lines[0].left = lines[0].segments.front()->x;
+  }
+  return markers;
+}
+
 enum class Join { first, soft, soft_space, forced };
 
 // How each line of each paragraph joins the one before: from the source text where it is
@@ -156,6 +178,7 @@ bool any_soft(const std::vector<std::vector<Join>>& joins) {
 bool needs_wrap(const std::vector<PlacedLine>& placed, const std::vector<std::string>& sources,
                 const scene::Rect* box) {
   auto grouped = group_lines(placed);
+  take_markers(grouped, sources);
   if (any_soft(plan_joins(grouped, sources))) return true;
   // Lines well short of a known box may wrap: there is room for a wider rendering.
   if (!box || box->width <= 0) return false;
@@ -188,8 +211,10 @@ void run_properties(XmlWriter& x, const scene::Font& font, const scene::Color& c
 }
 
 void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
-                             const std::vector<std::string>& sources, const scene::Rect* box) {
+                             const std::vector<std::string>& sources, const scene::Rect* box,
+                             double box_left) {
   auto grouped = group_lines(placed);
+  auto markers = take_markers(grouped, sources);
   auto joins = plan_joins(grouped, sources);
   double previous_baseline = 0;
   for (size_t k = 0; k < grouped.size(); ++k) {
@@ -200,11 +225,16 @@ void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
                                              double(p.lines.size() - 1)
                                        : (kAscent + kDescent) * p.lines[0].size;
     x_.open("a:p");
-    x_.open("a:pPr")
-        .attr("algn", align)
-        .attr("eaLnBrk", "1")
-        .attr("latinLnBrk", "0")
-        .attr("hangingPunct", "1");
+    const PlacedLine* marker = markers[k];
+    x_.open("a:pPr");
+    if (std::string_view(align) == "l") {
+      // The text's own indent from the box edge; a bullet hangs in it.
+      double text_left = p.lines[0].left;
+      for (const auto& l : p.lines) text_left = std::min(text_left, l.left);
+      if (text_left - box_left > 0.5) x_.attr("marL", emu(text_left - box_left));
+      if (marker) x_.attr("indent", emu(marker->x - text_left));
+    }
+    x_.attr("algn", align).attr("eaLnBrk", "1").attr("latinLnBrk", "0").attr("hangingPunct", "1");
     x_.open("a:lnSpc")
         .leaf("a:spcPts", {{"val", std::to_string(std::llround(pitch * 100))}})
         .close();
@@ -213,7 +243,14 @@ void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
         .leaf("a:spcPts",
               {{"val", std::to_string(std::clamp(std::llround(before * 100), 0LL, 158400LL))}})
         .close();
-    x_.leaf("a:buNone");
+    if (marker) {
+      const auto& c = marker->line->color;
+      x_.open("a:buClr").leaf("a:srgbClr", {{"val", hex_color(c.r, c.g, c.b)}}).close();
+      x_.leaf("a:buFont", {{"typeface", marker->line->font.family}});
+      x_.leaf("a:buChar", {{"char", marker->line->text}});
+    } else {
+      x_.leaf("a:buNone");
+    }
     x_.close();
     previous_baseline = p.lines.back().baseline;
 
@@ -324,7 +361,7 @@ void SlideWriter::text_box(const std::vector<PlacedLine>& placed, const scene::T
   x_.leaf("a:noAutofit");
   x_.close();
   x_.leaf("a:lstStyle");
-  paragraphs(placed, sources, layout_box);
+  paragraphs(placed, sources, layout_box, x0);
   x_.close();  // txBody
   x_.close();  // sp
 }

@@ -96,7 +96,8 @@ TEST_CASE("tenkai build writes forum-2015.pptx: parts, text per page, notes, det
       for (const auto& row : table["rows"]) {
         std::string first = row[0];
         if (!in_body) {
-          for (const auto& m : matrix["rows"]) in_body = in_body || m["label"] == first;
+          for (const auto& m : matrix["rows"])
+            in_body = in_body || m["label"].get<std::string>() == first;
         }
         if (in_body)
           body_rows.push_back(row);
@@ -109,7 +110,7 @@ TEST_CASE("tenkai build writes forum-2015.pptx: parts, text per page, notes, det
   for (size_t r = 0; r < body_rows.size(); ++r) {
     const auto& m = matrix["rows"][r];
     INFO("row " << r << ": " << m["label"].get<std::string>());
-    CHECK(body_rows[r][0] == m["label"]);
+    CHECK(body_rows[r][0].get<std::string>() == m["label"].get<std::string>());
     for (const auto& year : matrix["years"]) {
       std::string y = std::to_string(year.get<int>());
       size_t column = 0;

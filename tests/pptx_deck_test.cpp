@@ -86,6 +86,51 @@ TEST_CASE("tenkai build writes forum-2015.pptx: parts, text per page, notes, det
   CHECK(with_notes >= 9);
   CHECK(deck["slides"][0]["notes"].is_null());
 
+  // The rollout table: native tables whose rows, page after page, are the matrix's rows, with
+  // a mark in a year's column exactly where the region had sessions that year.
+  std::vector<nlohmann::json> body_rows;
+  std::vector<std::string> header;
+  for (const auto& slide : deck["slides"]) {
+    for (const auto& table : slide["tables"]) {
+      bool in_body = false;
+      for (const auto& row : table["rows"]) {
+        std::string first = row[0];
+        if (!in_body) {
+          for (const auto& m : matrix["rows"])
+            in_body = in_body || m["label"].get<std::string>() == first;
+        }
+        if (in_body)
+          body_rows.push_back(row);
+        else if (header.empty() || header.size() < row.size())
+          header = row.get<std::vector<std::string>>();
+      }
+    }
+  }
+  REQUIRE(body_rows.size() == matrix["rows"].size());
+  for (size_t r = 0; r < body_rows.size(); ++r) {
+    const auto& m = matrix["rows"][r];
+    INFO("row " << r << ": " << m["label"].get<std::string>());
+    CHECK(body_rows[r][0].get<std::string>() == m["label"].get<std::string>());
+    for (const auto& year : matrix["years"]) {
+      std::string y = std::to_string(year.get<int>());
+      size_t column = 0;
+      for (size_t c = 0; c < header.size(); ++c) {
+        if (header[c].find(y) != std::string::npos) column = c;
+      }
+      REQUIRE(column > 0);
+      bool marked = body_rows[r][column].get<std::string>().find("●") != std::string::npos;
+      CHECK(marked == m["cells"].contains(y));
+    }
+  }
+
+  // The scene's own pages: text, table cells and chart data slide by slide.
+  auto scene = run_tenkai("scene");
+  REQUIRE(scene.exit_code == 0);
+  write_file(out.file("scene.json"), scene.out);
+  auto against_scene = run(
+      readback("compare-scene " + shell_quote(pptx) + " " + shell_quote(out.file("scene.json"))));
+  CHECK_MESSAGE(against_scene.exit_code == 0, against_scene.out);
+
   // The same inputs give the same bytes.
   ScratchDir again;
   REQUIRE(run_tenkai("build --out " + shell_quote(again.path().string())).exit_code == 0);

@@ -15,6 +15,10 @@ usage: pptx_readback.py dump DECK.pptx
            example from pdftotext); checks the slide count and that each slide's characters
            (whitespace ignored) equal the page's (or, with subset or a chart on the slide,
            appear in it)
+       pptx_readback.py compare-scene DECK.pptx SCENE.json
+           SCENE.json from `tenkai scene`: each slide's characters equal its page's lines (or
+           appear among them on a chart slide), its tables' cells equal the page's table items,
+           its charts' caches and embedded workbook equal the page's chart items
 """
 import collections
 import io
@@ -65,7 +69,9 @@ def slide_parts(zf):
 def paragraphs_of(tx_body):
     out = []
     for p in tx_body.findall("a:p", NS):
-        text = ""
+        # A bullet character is shown as the paragraph's first character.
+        bullet = p.find("a:pPr/a:buChar", NS)
+        text = bullet.get("char") if bullet is not None else ""
         for child in p:
             if child.tag == "{%s}r" % NS["a"]:
                 text += "".join(t.text or "" for t in child.findall("a:t", NS))
@@ -262,6 +268,48 @@ def compare(path, pages):
     return problems
 
 
+def compare_scene(path, scene):
+    """Each slide against the page of `tenkai scene`: its characters, its tables cell by cell,
+    its charts' categories and values (cache and embedded workbook)."""
+    deck = dump(path)
+    pages = scene["pages"]
+    problems = []
+    if len(deck["slides"]) != len(pages):
+        problems.append("%d slides, %d pages" % (len(deck["slides"]), len(pages)))
+    for i, (slide, page) in enumerate(zip(deck["slides"], pages), start=1):
+        painted = chars("".join(line["text"] for line in page.get("lines", [])))
+        ours = chars(slide_text(slide))
+        if slide["charts"]:
+            missing = ours - painted
+            if missing:
+                problems.append("slide %d: characters not on the page: %s" % (i, "".join(sorted(missing.elements()))))
+        elif ours != painted:
+            problems.append("slide %d: text differs: only in the slide %r, only on the page %r" % (
+                i, "".join(sorted((ours - painted).elements())), "".join(sorted((painted - ours).elements()))))
+        tables = [item for item in page.get("items", []) if item.get("kind") == "table"]
+        if len(tables) != len(slide["tables"]):
+            problems.append("slide %d: %d tables, the page has %d" % (i, len(slide["tables"]), len(tables)))
+        for ours_t, theirs_t in zip(slide["tables"], tables):
+            if ours_t["rows"] != theirs_t["rows"]:
+                problems.append("slide %d: table cells differ from the page's" % i)
+        charts = [item for item in page.get("items", []) if item.get("kind") == "chart"]
+        if len(charts) != len(slide["charts"]):
+            problems.append("slide %d: %d charts, the page has %d" % (i, len(slide["charts"]), len(charts)))
+        for ours_c, theirs_c in zip(slide["charts"], charts):
+            categories = [str(c) for c in theirs_c["categories"]]
+            if ours_c["categories"] != categories:
+                problems.append("slide %d: chart categories %s, the page's %s" % (i, ours_c["categories"], categories))
+            book = ours_c["workbook"] or []
+            for k, series in enumerate(theirs_c["series"]):
+                values = [float(v) for v in series["values"]]
+                if k >= len(ours_c["series"]) or ours_c["series"][k]["values"] != values:
+                    problems.append("slide %d: chart series %d cache differs" % (i, k))
+                column = [row[k + 1] for row in book[1:]] if book else []
+                if [float(v) for v in column] != values or (book and book[0][k + 1] != series["name"]):
+                    problems.append("slide %d: chart series %d workbook differs" % (i, k))
+    return problems
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "dump":
         json.dump(dump(argv[2]), sys.stdout, ensure_ascii=False, indent=1)
@@ -269,6 +317,9 @@ def main(argv):
         return 0
     if len(argv) >= 3 and argv[1] == "check":
         problems = check(argv[2])
+    elif len(argv) >= 4 and argv[1] == "compare-scene":
+        with open(argv[3], encoding="utf-8") as f:
+            problems = compare_scene(argv[2], json.load(f))
     elif len(argv) >= 4 and argv[1] == "compare":
         with open(argv[3], encoding="utf-8") as f:
             problems = compare(argv[2], json.load(f))

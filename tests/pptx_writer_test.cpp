@@ -51,12 +51,19 @@ scene::Document sample(const std::string& scratch) {
   scene::TextBlock title{"title", {36, 30, 648, 40}, {"開催地域の波及状況"}};
   page.items.push_back(
       scene::meaningful(title, {line(36, 60, "開催地域の波及状況", 24, scene::new_block())}));
+  // Lines of a block with its source text rejoin where the source has no break.
   uint32_t flowed = scene::new_block();
-  page.items.push_back(line(36, 100, "これは長い文章の", 16, flowed));
-  page.items.push_back(line(36, 124, "続きです", 16, flowed));
+  scene::TextBlock body{"body", {36, 80, 200, 60}, {"これは長い文章の続きです"}};
+  page.items.push_back(scene::meaningful(body, {line(36, 100, "これは長い文章の", 16, flowed),
+                                                line(36, 124, "続きです", 16, flowed)}));
   uint32_t latin = scene::new_block();
-  page.items.push_back(line(36, 150, "hello", 12, latin));
-  page.items.push_back(line(36, 166, "world", 12, latin));
+  scene::TextBlock english{"body", {36, 136, 60, 40}, {"hello world"}};
+  page.items.push_back(scene::meaningful(
+      english, {line(36, 150, "hello", 12, latin), line(36, 166, "world", 12, latin)}));
+  // Without a source, the lines of one block stay one paragraph with their breaks kept.
+  uint32_t loose = scene::new_block();
+  page.items.push_back(line(250, 150, "人口約34万人", 10, loose));
+  page.items.push_back(line(250, 162, "2014年度", 10, loose));
   page.items.push_back(line(400, 100, "リンク先", 12, scene::new_block()));
   page.items.push_back(scene::Link{{398, 86, 60, 18}, "http://example.org/"});
 
@@ -160,6 +167,7 @@ TEST_CASE("pptx: every meaning becomes its native object, read back independentl
   CHECK(has_paragraphs(slide, {"開催地域の波及状況"}));
   CHECK(has_paragraphs(slide, {"これは長い文章の続きです"}));
   CHECK(has_paragraphs(slide, {"hello world"}));
+  CHECK(has_paragraphs(slide, {"人口約34万人\n2014年度"}));
   CHECK(has_paragraphs(slide, {"日野市"}));
 
   REQUIRE(slide["tables"].size() == 1);

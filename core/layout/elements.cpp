@@ -265,7 +265,7 @@ Placeholders make_placeholders(const registry::Registry& registry,
       {"deck.date", japanese_date(info.creation_date)},
       {"matrix.new_last_year", count_of(matrix.new_regions)},
       {"matrix.active_last_year", count_of(matrix.active)},
-      {"matrix.new_last_year_regions", new_regions},
+      {"matrix.new_last_year_regions", new_regions.empty() ? "なし" : new_regions},
   };
   return p;
 }

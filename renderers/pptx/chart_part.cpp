@@ -230,9 +230,10 @@ void SlideWriter::chart(const scene::Chart& chart, scene::Point offset) {
   std::string rid = rels_->add("chart", "../charts/chart" + std::to_string(number) + ".xml");
   int id = next_id();
   x_.open("p:graphicFrame").open("p:nvGraphicFramePr");
-  x_.leaf("p:cNvPr", {{"id", std::to_string(id)},
-                      {"name", (chart.role.empty() ? std::string("Chart") : chart.role) + " " +
-                                   std::to_string(id)}});
+  x_.open("p:cNvPr").attr("id", id).attr(
+      "name", (chart.role.empty() ? std::string("Chart") : chart.role) + " " + std::to_string(id));
+  if (!chart.alt.empty()) x_.attr("descr", chart.alt);
+  x_.close();
   x_.open("p:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noGrp", "1"}}).close();
   x_.leaf("p:nvPr");
   x_.close();

@@ -253,7 +253,7 @@ void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, sc
       lines.empty() ? 3.6 : std::max(0.0, std::min(left - box.x, box.x + box.width - right) - 2);
   double centre_offset = lines.empty() ? 0 : (top + bottom) / 2 - (box.y + box.height / 2);
   x_.open("a:bodyPr")
-      .attr("wrap", "square")
+      .attr("wrap", lines.empty() || needs_wrap(lines, {shape.text}, &box) ? "square" : "none")
       .attr("lIns", emu(side))
       .attr("rIns", emu(side))
       .attr("tIns", "0")
@@ -267,7 +267,7 @@ void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, sc
     x_.open("a:p").leaf("a:endParaRPr", {{"lang", "ja-JP"}}).close();
   } else {
     (void)centre_offset;
-    paragraphs(lines, {shape.text}, &box);
+    paragraphs(lines, {shape.text}, &box, box.x + side);
   }
   x_.close();
   x_.close();

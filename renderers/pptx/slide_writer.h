@@ -60,7 +60,7 @@ class SlideWriter {
   void text_box(const std::vector<PlacedLine>& lines, const scene::TextBlock* block,
                 scene::Point offset);
   void paragraphs(const std::vector<PlacedLine>& lines, const std::vector<std::string>& sources,
-                  const scene::Rect* box);
+                  const scene::Rect* box, double box_left);
 
   // Shapes, freeforms, connectors, pictures (shapes.cpp).
   void path(const scene::Path& path, scene::Point offset);
@@ -95,6 +95,11 @@ class SlideWriter {
   };
   std::vector<LinkArea> links_;
 };
+
+// Whether a box of these lines should let PowerPoint wrap them: when some line break was not
+// forced, or every line is well short of the layout box; otherwise the lines are kept as laid.
+bool needs_wrap(const std::vector<PlacedLine>& lines, const std::vector<std::string>& sources,
+                const scene::Rect* box);
 
 // Font sizes are hundredths of a point in DrawingML, 1..4000 pt.
 long long font_size_value(double points);

@@ -99,11 +99,19 @@ void SlideWriter::table(const scene::Table& table, scene::Point offset) {
       for (const auto& paragraph : split_lines(cell.text)) {
         x_.open("a:p");
         x_.leaf("a:pPr", {{"algn", align}, {"eaLnBrk", "1"}, {"hangingPunct", "1"}});
-        if (!paragraph.empty()) {
+        // The session mark ● is painted in the accent colour; the rest in the cell's colour.
+        const std::string mark = "\u25CF";
+        size_t at = 0;
+        while (at < paragraph.size()) {
+          size_t found = paragraph.find(mark, at);
+          size_t end = found == at ? at + mark.size() : std::min(found, paragraph.size());
+          bool is_mark = found == at;
           x_.open("a:r");
-          run_properties(x_, f, color, "");
-          x_.open("a:t").text(paragraph).close();
+          run_properties(x_, f, is_mark && !dark(cell.fill) ? shared_.options.theme.accent : color,
+                         "");
+          x_.open("a:t").text(paragraph.substr(at, end - at)).close();
           x_.close();
+          at = end;
         }
         run_properties(x_, f, color, "", "a:endParaRPr");
         x_.close();

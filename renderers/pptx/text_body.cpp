@@ -1,7 +1,6 @@
 // Text boxes: one box per text block, one a:p per paragraph (not per line), East Asian fonts
 // and line-breaking rules set, sized so that re-wrapping gives the lines we laid out.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "renderers/pptx/slide_writer.h"
@@ -31,10 +30,6 @@ struct VisualLine {
 struct Paragraph {
   std::vector<VisualLine> lines;
 };
-
-bool ascii_word_char(unsigned char c) {
-  return c < 0x80 && std::isalnum(c);
-}
 
 bool same_style(const Run& a, const scene::TextLine& b, const std::string& link) {
   const auto& f = a.style->font;
@@ -108,7 +103,92 @@ const char* alignment(const Paragraph& p, const scene::Rect* box) {
   return "l";
 }
 
+// A bullet's marker: a first segment of the first line that its paragraph's source does not
+// hold, before text the source starts with. Taken out of the line, so the paragraph's text is
+// the source's, and returned to be written as the paragraph's bullet character.
+std::vector<const PlacedLine*> take_markers(std::vector<Paragraph>& paragraphs,
+                                            const std::vector<std::string>& sources) {
+  std::vector<const PlacedLine*> markers(paragraphs.size(), nullptr);
+  for (size_t k = 0; k < paragraphs.size() && k < sources.size(); ++k) {
+    auto& lines = paragraphs[k].lines;
+    if (lines.empty() || lines[0].segments.size() < 2) continue;
+    const std::string& source = sources[k];
+    const PlacedLine* first = lines[0].segments[0];
+    std::string rest;
+    for (size_t i = 1; i < lines[0].segments.size(); ++i) rest += lines[0].segments[i]->line->text;
+    bool source_has_first = source.compare(0, first->line->text.size(), first->line->text) == 0;
+    if (source_has_first || source.compare(0, rest.size(), rest) != 0) continue;
+    markers[k] = first;
+    lines[0].segments.erase(lines[0].segments.begin());
+    lines[0].left = lines[0].segments.front()->x;
+  }
+  return markers;
+}
+
+enum class Join { first, soft, soft_space, forced };
+
+// How each line of each paragraph joins the one before: from the source text where it is
+// known (a break there is forced, elsewhere PowerPoint may re-wrap); without a source every
+// break is kept as laid out (a label set line by line, a balanced break, a sentence per line
+// cannot be told from a wrapped one by their widths alone).
+std::vector<std::vector<Join>> plan_joins(const std::vector<Paragraph>& paragraphs,
+                                          const std::vector<std::string>& sources) {
+  std::vector<std::vector<Join>> out;
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const auto& lines = paragraphs[k].lines;
+    std::vector<Join> joins;
+    const std::string* source = k < sources.size() ? &sources[k] : nullptr;
+    size_t at = 0;
+    for (size_t li = 0; li < lines.size(); ++li) {
+      std::string text = lines[li].text();
+      Join join = Join::first;
+      size_t found = source ? source->find(text, at) : std::string::npos;
+      if (li > 0) {
+        if (source && found != std::string::npos) {
+          std::string_view skipped(source->data() + at, found - at);
+          join = skipped.find('\n') != std::string_view::npos  ? Join::forced
+                 : skipped.find(' ') != std::string_view::npos ? Join::soft_space
+                                                               : Join::soft;
+        } else {
+          join = Join::forced;
+        }
+      }
+      if (found != std::string::npos) at = found + text.size();
+      joins.push_back(join);
+    }
+    out.push_back(std::move(joins));
+  }
+  return out;
+}
+
+// Whether PowerPoint has any line to re-wrap: when every break is forced, the box is set not to
+// wrap at all, so a renderer that spaces text a little wider (LibreOffice puts space between
+// Japanese and Latin letters) cannot add a line.
+bool any_soft(const std::vector<std::vector<Join>>& joins) {
+  for (const auto& p : joins) {
+    for (Join j : p) {
+      if (j == Join::soft || j == Join::soft_space) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+bool needs_wrap(const std::vector<PlacedLine>& placed, const std::vector<std::string>& sources,
+                const scene::Rect* box) {
+  auto grouped = group_lines(placed);
+  take_markers(grouped, sources);
+  if (any_soft(plan_joins(grouped, sources))) return true;
+  // Lines well short of a known box may wrap: there is room for a wider rendering.
+  if (!box || box->width <= 0) return false;
+  for (const auto& p : grouped) {
+    for (const auto& l : p.lines) {
+      if (l.right - l.left > 0.85 * box->width) return false;
+    }
+  }
+  return true;
+}
 
 long long font_size_value(double points) {
   long long v = std::llround(points * 100);
@@ -131,8 +211,11 @@ void run_properties(XmlWriter& x, const scene::Font& font, const scene::Color& c
 }
 
 void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
-                             const std::vector<std::string>& sources, const scene::Rect* box) {
+                             const std::vector<std::string>& sources, const scene::Rect* box,
+                             double box_left) {
   auto grouped = group_lines(placed);
+  auto markers = take_markers(grouped, sources);
+  auto joins = plan_joins(grouped, sources);
   double previous_baseline = 0;
   for (size_t k = 0; k < grouped.size(); ++k) {
     const Paragraph& p = grouped[k];
@@ -142,11 +225,16 @@ void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
                                              double(p.lines.size() - 1)
                                        : (kAscent + kDescent) * p.lines[0].size;
     x_.open("a:p");
-    x_.open("a:pPr")
-        .attr("algn", align)
-        .attr("eaLnBrk", "1")
-        .attr("latinLnBrk", "0")
-        .attr("hangingPunct", "1");
+    const PlacedLine* marker = markers[k];
+    x_.open("a:pPr");
+    if (std::string_view(align) == "l") {
+      // The text's own indent from the box edge; a bullet hangs in it.
+      double text_left = p.lines[0].left;
+      for (const auto& l : p.lines) text_left = std::min(text_left, l.left);
+      if (text_left - box_left > 0.5) x_.attr("marL", emu(text_left - box_left));
+      if (marker) x_.attr("indent", emu(marker->x - text_left));
+    }
+    x_.attr("algn", align).attr("eaLnBrk", "1").attr("latinLnBrk", "0").attr("hangingPunct", "1");
     x_.open("a:lnSpc")
         .leaf("a:spcPts", {{"val", std::to_string(std::llround(pitch * 100))}})
         .close();
@@ -155,35 +243,25 @@ void SlideWriter::paragraphs(const std::vector<PlacedLine>& placed,
         .leaf("a:spcPts",
               {{"val", std::to_string(std::clamp(std::llround(before * 100), 0LL, 158400LL))}})
         .close();
-    x_.leaf("a:buNone");
+    if (marker) {
+      const auto& c = marker->line->color;
+      x_.open("a:buClr").leaf("a:srgbClr", {{"val", hex_color(c.r, c.g, c.b)}}).close();
+      x_.leaf("a:buFont", {{"typeface", marker->line->font.family}});
+      x_.leaf("a:buChar", {{"char", marker->line->text}});
+    } else {
+      x_.leaf("a:buNone");
+    }
     x_.close();
     previous_baseline = p.lines.back().baseline;
 
-    // Runs: the lines joined back into one paragraph, with a break only where the source has
-    // one; neighbouring segments of the same look merge into one run.
-    const std::string* source = k < sources.size() ? &sources[k] : nullptr;
-    size_t at = 0;
+    // Runs: the lines joined back into one paragraph, with a break only where it was forced;
+    // neighbouring segments of the same look merge into one run.
+    const std::vector<Join>& join = joins[k];
     std::vector<Run> runs;
     std::vector<size_t> breaks_before;  // run indexes that start after a forced line break
     for (size_t li = 0; li < p.lines.size(); ++li) {
-      std::string text = p.lines[li].text();
-      bool forced = false, space = false;
-      if (li > 0) {
-        size_t found = source ? source->find(text, at) : std::string::npos;
-        if (source && found != std::string::npos) {
-          std::string_view skipped(source->data() + at, found - at);
-          forced = skipped.find('\n') != std::string_view::npos;
-          space = !forced && skipped.find(' ') != std::string_view::npos;
-        } else if (!runs.empty() && !runs.back().text.empty() && !text.empty()) {
-          space = ascii_word_char(static_cast<unsigned char>(runs.back().text.back())) &&
-                  ascii_word_char(static_cast<unsigned char>(text.front()));
-        }
-        if (space && !runs.empty()) runs.back().text += ' ';
-      }
-      if (source) {
-        size_t found = source->find(text, at);
-        if (found != std::string::npos) at = found + text.size();
-      }
+      bool forced = join[li] == Join::forced;
+      if (join[li] == Join::soft_space && !runs.empty()) runs.back().text += ' ';
       if (forced) breaks_before.push_back(runs.size());
       bool first_segment = true;
       for (const auto* segment : p.lines[li].segments) {
@@ -269,9 +347,11 @@ void SlideWriter::text_box(const std::vector<PlacedLine>& placed, const scene::T
   x_.open("a:prstGeom").attr("prst", "rect").leaf("a:avLst").close();
   x_.leaf("a:noFill");
   x_.close();
+  std::vector<std::string> sources;
+  if (block) sources = block->paragraphs;
   x_.open("p:txBody");
   x_.open("a:bodyPr")
-      .attr("wrap", "square")
+      .attr("wrap", needs_wrap(placed, sources, layout_box) ? "square" : "none")
       .attr("lIns", "0")
       .attr("tIns", "0")
       .attr("rIns", "0")
@@ -281,9 +361,7 @@ void SlideWriter::text_box(const std::vector<PlacedLine>& placed, const scene::T
   x_.leaf("a:noAutofit");
   x_.close();
   x_.leaf("a:lstStyle");
-  std::vector<std::string> sources;
-  if (block) sources = block->paragraphs;
-  paragraphs(placed, sources, layout_box);
+  paragraphs(placed, sources, layout_box, x0);
   x_.close();  // txBody
   x_.close();  // sp
 }

@@ -2,8 +2,10 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
 
 #include "app/commands.h"
+#include "core/analysis/period.h"
 #include "core/analysis/reason_text.h"
 #include "core/registry/fiscal_year.h"
 
@@ -41,11 +43,15 @@ const char* rollout_title(analysis::Rollout rollout) {
   return "";
 }
 
-bool has_link(const Registry& reg, size_t region) {
+// Whether each region is an end of some link, in one pass over the links.
+std::vector<bool> linked_regions(const Registry& reg) {
+  std::vector<bool> linked(reg.regions.size());
   for (const auto& link : reg.links) {
-    if (link.from_index == region || link.to_index == region) return true;
+    for (size_t r : {link.from_index, link.to_index}) {
+      if (r < linked.size()) linked[r] = true;
+    }
   }
-  return false;
+  return linked;
 }
 
 }  // namespace
@@ -53,6 +59,11 @@ bool has_link(const Registry& reg, size_t region) {
 int run_classify(const Options& options) {
   auto reg = load_or_report(options);
   if (!reg) return kExitInvalidInput;
+  // The matrix's warnings name the sessions outside the reporting period and how to include
+  // them; classify leaves them out of patterns and rollouts alike.
+  Diagnostics warnings;
+  analysis::compute_spread(*reg, warnings);
+  report(warnings);
   auto classification = analysis::classify(*reg);
   if (options.format == "json") {
     std::cout << classification_as_json(*reg, classification);
@@ -65,9 +76,12 @@ int run_classify(const Options& options) {
 std::string classification_as_json(const Registry& reg, const Classification& classification) {
   ordered_json doc;
   ordered_json sessions = ordered_json::array();
+  const auto period = analysis::reporting_period(reg);
   for (const auto& entry : classification.sessions) {
     const auto& session = reg.sessions.at(entry.session_index);
     ordered_json item;
+    // Outside the reporting period: listed, but deciding no pattern or rollout.
+    const bool inside = analysis::in_period(period, session.fiscal_year);
     item["region"] = session.region;
     item["fiscal_year"] = session.fiscal_year;
     item["ordinal"] = session.ordinal ? ordered_json(*session.ordinal) : ordered_json(nullptr);
@@ -76,6 +90,7 @@ std::string classification_as_json(const Registry& reg, const Classification& cl
     item["reason"] = entry.reason;
     item["rule"] = analysis::to_string(entry.rule);
     item["counted"] = session.counted;
+    item["in_period"] = inside;
     sessions.push_back(std::move(item));
   }
   ordered_json areas = ordered_json::array();
@@ -134,6 +149,11 @@ std::string classification_as_text(const Registry& reg, const Classification& cl
          std::to_string(by_pattern[0]) + "、P2 " + std::to_string(by_pattern[1]) + "、P3 " +
          std::to_string(by_pattern[2]) + "、none " + std::to_string(by_pattern[3]) + "\n";
   if (!reg.caveat.empty()) out += "※" + reg.caveat + "\n";
+  std::vector<bool> linked = linked_regions(reg);
+  std::map<std::string, std::vector<size_t>> regions_of;  // by prefecture, registry order
+  for (size_t r = 0; r < reg.regions.size(); ++r)
+    regions_of[reg.regions[r].prefecture].push_back(r);
+  analysis::SessionNames names(reg);
 
   for (const auto& pref : classification.prefectures) {
     std::string rollouts;
@@ -147,12 +167,11 @@ std::string classification_as_text(const Registry& reg, const Classification& cl
              rollout_title(evidence.rollout) + "）: " + evidence.reason + "\n";
     }
     for (const auto& note : pref.notes) out += "  （" + note + "）\n";
-    for (size_t r = 0; r < reg.regions.size(); ++r) {
+    for (size_t r : regions_of[pref.prefecture]) {
       const auto& region = reg.regions[r];
-      if (region.prefecture != pref.prefecture) continue;
       const auto* area = classification.area(r);
       if (!area) {
-        if (has_link(reg, r)) {
+        if (linked[r]) {
           out += "  ◇ " + analysis::region_label(region) + " — 開催記録なし（リンクのみ）\n";
         }
         continue;
@@ -163,8 +182,7 @@ std::string classification_as_text(const Registry& reg, const Classification& cl
       for (size_t s : area->sessions) {
         const auto* session = classification.session(s);
         if (!session) continue;
-        out += "      - " + analysis::session_label_in_region(reg, s) + ": " +
-               registry::to_string(session->function) +
+        out += "      - " + names.in_region(s) + ": " + registry::to_string(session->function) +
                (session->inferred ? "（推定）" : "（明示）") + "\n";
       }
     }

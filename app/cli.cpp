@@ -11,30 +11,48 @@
 #include <optional>
 
 #include "app/commands.h"
+#include "app/i18n.h"
+#include "app/progress.h"
 
 namespace tenkai::app {
 namespace {
 
 namespace fs = std::filesystem;
 
+// The main help in three parts: the title and the notes are translated; the usage lines are
+// the same in every language (add a command's line there). The man page and the shell
+// completion are generated from this output, so they follow it.
+const char* const kMainTitle =
+    N_("tenkai — rollout tables, pattern diagrams and ministry workbooks from a registry\n");
 const char* const kMainHelp =
-    "tenkai — rollout tables, pattern diagrams and ministry workbooks from a registry\n"
-    "\n"
     "usage:\n"
     "  tenkai build    [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n"
     "  tenkai check    [SPEC.yaml ...] [--data REGISTRY.yaml]\n"
     "  tenkai matrix   [--data REGISTRY.yaml] [--format text|csv|json]\n"
     "  tenkai classify [--data REGISTRY.yaml] [--format text|json]\n"
+    "  tenkai scene    [SPEC.yaml] [--data REGISTRY.yaml]\n"
     "  tenkai import   FILE.csv [--data REGISTRY.yaml] [--extend-years] [--dry-run]\n"
     "                  [--encoding utf-8|cp932]\n"
     "  tenkai diff     OLD.yaml NEW.yaml [--format text|json]\n"
     "  tenkai watch    [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n"
     "  tenkai --help | --version\n"
-    "  tenkai COMMAND --help\n"
-    "\n"
-    "Defaults: --data fixtures/ipw-2015/registry.yaml, specs layouts/forum-2015.yaml and\n"
-    "layouts/ministry-report.yaml (both found from any working directory), --out out/.\n"
-    "Exit codes: 0 success, 1 invalid registry or layout, 2 usage error.\n";
+    "  tenkai COMMAND --help\n";
+const char* const kMainNotes =
+    N_("Every command also takes --quiet (-q): no progress lines on the terminal. Progress and\n"
+       "colours appear only when stderr is a terminal, never in a pipe or a file.\n"
+       "\n"
+       "Defaults: --data fixtures/ipw-2015/registry.yaml, specs layouts/forum-2015.yaml and\n"
+       "layouts/ministry-report.yaml (both found from any working directory), --out out/.\n"
+       "Exit codes: 0 success, 1 invalid registry or layout, 2 usage error.\n"
+       "\n"
+       "Environment: TENKAI_HOME names the folder holding fixtures/ and layouts/ (default:\n"
+       "share/tenkai beside the installed program, or the checkout of a build tree);\n"
+       "NO_COLOR turns colours off; LANGUAGE, LC_ALL, LC_MESSAGES and LANG choose the\n"
+       "language of messages (Japanese or English).\n");
+
+std::string main_help() {
+  return std::string(tr(kMainTitle)) + "\n" + kMainHelp + "\n" + tr(kMainNotes);
+}
 
 struct CommandSpec {
   const char* help;
@@ -48,42 +66,54 @@ struct CommandSpec {
 const std::map<std::string, CommandSpec>& command_table() {
   static const std::map<std::string, CommandSpec> table = {
       {"build",
-       {"usage: tenkai build [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n\n"
-        "Builds every output the layout specs describe (default: the forum deck and the ministry\n"
-        "workbook) into DIR (default out/). Files are written to a temporary name and renamed,\n"
-        "so a failed build leaves earlier outputs intact.\n",
+       {N_("usage: tenkai build [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n\n"
+           "Builds every output the layout specs describe (default: the forum deck and the "
+           "ministry\n"
+           "workbook) into DIR (default out/). Files are written to a temporary name and renamed,\n"
+           "so a failed build leaves earlier outputs intact.\n"),
         true,
         true,
         {},
         0,
         {}}},
       {"check",
-       {"usage: tenkai check [SPEC.yaml ...] [--data REGISTRY.yaml]\n\n"
-        "Validates the registry and the layout specs and reports every problem as\n"
-        "PATH:LINE:COL: error: MESSAGE. Writes nothing. Exit 0 when valid, 1 otherwise.\n",
+       {N_("usage: tenkai check [SPEC.yaml ...] [--data REGISTRY.yaml]\n\n"
+           "Validates the registry and the layout specs and reports every problem as\n"
+           "PATH:LINE:COL: error: MESSAGE. Writes nothing. Exit 0 when valid, 1 otherwise.\n"),
         true,
         false,
         {},
         0,
         {}}},
       {"matrix",
-       {"usage: tenkai matrix [--data REGISTRY.yaml] [--format text|csv|json]\n\n"
-        "Prints the spread matrix (region × fiscal year) with active, new and cumulative\n"
-        "totals. text (default) is an aligned table, csv one line per region, json the\n"
-        "document described in CONTRACT.md. --excel (with --format csv) writes the CSV for\n"
-        "Japanese Excel: a UTF-8 byte order mark, CRLF line ends and Japanese headers.\n",
+       {N_("usage: tenkai matrix [--data REGISTRY.yaml] [--format text|csv|json]\n\n"
+           "Prints the spread matrix (region × fiscal year) with active, new and cumulative\n"
+           "totals. text (default) is an aligned table, csv one line per region, json the\n"
+           "document described in CONTRACT.md. --excel (with --format csv) writes the CSV for\n"
+           "Japanese Excel: a UTF-8 byte order mark, CRLF line ends and Japanese headers.\n"),
         false,
         false,
         {"text", "csv", "json"},
         0,
         {"--excel"}}},
       {"classify",
-       {"usage: tenkai classify [--data REGISTRY.yaml] [--format text|json]\n\n"
-        "Prints each session's training function, each area's holding pattern (P1, P2, P3,\n"
-        "none) and each prefecture's rollout procedures (R1, R2, R3), each with its reason.\n",
+       {N_("usage: tenkai classify [--data REGISTRY.yaml] [--format text|json]\n\n"
+           "Prints each session's training function, each area's holding pattern (P1, P2, P3,\n"
+           "none) and each prefecture's rollout procedures (R1, R2, R3), each with its reason.\n"),
         false,
         false,
         {"text", "json"},
+        0,
+        {}}},
+      {"scene",
+       {"usage: tenkai scene [SPEC.yaml] [--data REGISTRY.yaml]\n\n"
+        "Lays out one deck spec (default: the forum deck) exactly as build would and prints its\n"
+        "pages as JSON: every painted line with its box, size and block, and the meaningful\n"
+        "items (text blocks, tables, charts, shapes, connectors, images, links). See\n"
+        "docs/scene.md.\n",
+        true,
+        false,
+        {},
         0,
         {}}},
       {"import",
@@ -126,7 +156,8 @@ const std::map<std::string, CommandSpec>& command_table() {
 
 int usage_error(const std::string& message, const std::string& command = {}) {
   std::cerr << "tenkai: " << message << "\n"
-            << "Try 'tenkai " << (command.empty() ? "" : command + " ") << "--help'.\n";
+            << trf("Try '{1}'.", {"tenkai " + (command.empty() ? "" : command + " ") + "--help"})
+            << "\n";
   return kExitUsage;
 }
 
@@ -153,17 +184,17 @@ std::optional<std::string> option_value(const std::string& arg, const std::strin
 
 std::string resource_root() {
   if (const char* home = std::getenv("TENKAI_HOME"); home && *home) return home;
-  // Next to or above the executable (a build tree inside the checkout, or an install prefix).
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      if (is_dir_with_fixtures(dir)) return dir.string();
-      if (is_dir_with_fixtures(dir / "share/tenkai")) return (dir / "share/tenkai").string();
-      if (dir == dir.root_path()) break;
-    }
+  // Found from the executable, never from a path compiled in: <prefix>/bin/tenkai uses
+  // <prefix>/share/tenkai; a build tree inside a checkout uses the checkout above it.
+  std::string exe_dir = executable_dir();
+  if (exe_dir.empty()) return "share/tenkai";
+  fs::path installed = fs::path(exe_dir).parent_path() / "share/tenkai";
+  if (is_dir_with_fixtures(installed)) return installed.string();
+  for (fs::path dir = exe_dir; !dir.empty(); dir = dir.parent_path()) {
+    if (is_dir_with_fixtures(dir)) return dir.string();
+    if (dir == dir.root_path()) break;
   }
-  return TENKAI_SOURCE_DIR;
+  return installed.string();  // missing: the loader then names the path it tried
 }
 
 std::string default_registry_path() {
@@ -181,13 +212,14 @@ std::vector<std::string> default_spec_paths() {
 }
 
 int run_cli(int argc, char** argv) {
+  init_i18n();
   if (argc < 2) {
-    std::cerr << kMainHelp;
+    std::cerr << main_help();
     return kExitUsage;
   }
   std::string first = argv[1];
   if (first == "--help" || first == "-h" || first == "help") {
-    std::cout << kMainHelp;
+    std::cout << main_help();
     return kExitOk;
   }
   if (first == "--version" || first == "-V") {
@@ -199,8 +231,9 @@ int run_cli(int argc, char** argv) {
     std::vector<std::string> names;
     for (const auto& [name, spec] : command_table()) names.push_back(name);
     std::string hint = closest_match(first, names);
-    return usage_error("unknown command '" + first + "'" +
-                       (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    return usage_error(hint.empty()
+                           ? trf("unknown command '{1}'", {first})
+                           : trf("unknown command '{1}' (did you mean '{2}'?)", {first, hint}));
   }
   const CommandSpec& spec = found->second;
   Options options;
@@ -209,10 +242,12 @@ int run_cli(int argc, char** argv) {
     std::string arg = argv[i];
     bool missing = false;
     if (arg == "--help" || arg == "-h") {
-      std::cout << spec.help;
+      std::cout << tr(spec.help);
       return kExitOk;
     }
-    if (auto v = option_value(arg, "--data", i, argc, argv, missing)) {
+    if (arg == "--quiet" || arg == "-q") {
+      options.quiet = true;
+    } else if (auto v = option_value(arg, "--data", i, argc, argv, missing)) {
       options.data = *v;
     } else if (auto v = option_value(arg, "--out", i, argc, argv, missing); v && spec.takes_out) {
       options.out_dir = *v;
@@ -229,19 +264,19 @@ int run_cli(int argc, char** argv) {
       if (arg == "--dry-run") options.dry_run = true;
       if (arg == "--excel") options.excel = true;
     } else if (missing) {
-      return usage_error("option '" + arg + "' needs a value", first);
+      return usage_error(trf("option '{1}' needs a value", {arg}), first);
     } else if (arg.size() > 1 && arg[0] == '-') {
-      return usage_error("unknown option '" + arg + "' for '" + first + "'", first);
+      return usage_error(trf("unknown option '{1}' for '{2}'", {arg, first}), first);
     } else if (spec.takes_specs) {
       options.specs.push_back(arg);
     } else if (options.files.size() < spec.files) {
       options.files.push_back(arg);
     } else {
-      return usage_error("'" + first + "' takes no file arguments (got '" + arg + "')", first);
+      return usage_error(trf("'{1}' takes no file arguments (got '{2}')", {first, arg}), first);
     }
-    if (missing) return usage_error("option '" + arg + "' needs a value", first);
+    if (missing) return usage_error(trf("option '{1}' needs a value", {arg}), first);
     if ((arg == "--data" || arg.rfind("--data=", 0) == 0) && options.data.empty()) {
-      return usage_error("--data needs a non-empty path", first);
+      return usage_error(tr("--data needs a non-empty path"), first);
     }
   }
   if (options.files.size() < spec.files)
@@ -253,17 +288,22 @@ int run_cli(int argc, char** argv) {
     bool known = false;
     for (const auto& f : spec.formats) known = known || f == options.format;
     if (!known)
-      return usage_error("unknown format '" + options.format + "' for '" + first + "'", first);
+      return usage_error(trf("unknown format '{1}' for '{2}'", {options.format, first}), first);
   }
   if (options.excel && options.format != "csv")
     return usage_error("--excel goes with --format csv", first);
   if (options.data.empty()) options.data = default_registry_path();
   if (spec.takes_out && options.out_dir.empty()) options.out_dir = "out";
-  if (spec.takes_specs && options.specs.empty()) options.specs = default_spec_paths();
+  if (spec.takes_specs && options.specs.empty()) {
+    options.specs = default_spec_paths();
+    if (first == "scene" && options.specs.size() > 1) options.specs.resize(1);  // the deck only
+  }
+  progress().configure(options.quiet);
 
   if (first == "check") return run_check(options);
   if (first == "matrix") return run_matrix(options);
   if (first == "classify") return run_classify(options);
+  if (first == "scene") return run_scene(options);
   if (first == "import") return run_import(options);
   if (first == "diff") return run_diff(options);
   if (first == "watch") return run_watch(options);

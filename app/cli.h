@@ -22,6 +22,7 @@ struct Options {
   bool dry_run = false;            // import --dry-run
   std::string encoding;            // import --encoding utf-8|cp932 (empty: detect)
   bool excel = false;              // matrix --format csv --excel
+  bool quiet = false;              // --quiet: no progress on the terminal
 };
 
 int run_cli(int argc, char** argv);

@@ -3,10 +3,14 @@
 
 #include <iostream>
 
+#include "app/progress.h"
+
 namespace tenkai::app {
 
 void report(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics.items()) std::cerr << format_diagnostic(d) << "\n";
+  progress().clear();
+  bool colour = stderr_colours();
+  for (const auto& d : diagnostics.items()) std::cerr << diagnostic_line(d, colour) << "\n";
 }
 
 std::optional<registry::Registry> load_or_report(const Options& options) {

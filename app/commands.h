@@ -14,6 +14,7 @@ int run_check(const Options& options);
 int run_matrix(const Options& options);
 int run_classify(const Options& options);
 int run_build(const Options& options);
+int run_scene(const Options& options);
 int run_import(const Options& options);
 int run_diff(const Options& options);
 int run_watch(const Options& options);

@@ -2,6 +2,8 @@
 #include "core/layout/elements.h"
 
 #include "core/layout/diagrams/diagrams.h"
+#include "core/layout/figure_alt.h"
+#include "core/layout/text_meaning.h"
 
 #include <algorithm>
 #include <charconv>
@@ -17,6 +19,7 @@ const std::vector<ElementType>& element_types() {
       footnote_element(),
       link_element(),
       qr_element(),
+      image_element(),
       rule_element(),
       spacer_element(),
       rows_element(),
@@ -31,8 +34,10 @@ const std::vector<ElementType>& element_types() {
       rollout_r1_element(),
       rollout_r2_element(),
       rollout_r3_element(),
-      ministry_steps_element(),
-      stakeholders_element(),
+      panels_element(),
+      cards_element(),
+      flow_element(),
+      timeline_element(),
       adoption_chart_element(),
       tile_map_element(),
   };
@@ -47,8 +52,8 @@ const ElementType* find_element_type(std::string_view name) {
 }
 
 const std::vector<std::string>& common_element_keys() {
-  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width", "height",
-                                                "weight", "align", "valign", "figure"};
+  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width",  "height",
+                                                "weight", "align", "valign", "figure", "alt"};
   return keys;
 }
 
@@ -60,16 +65,106 @@ void LayoutContext::warn(const ElementSpec& element, const std::string& message)
   diagnostics.warning(element.pos, slide + ", " + element.describe() + ": " + message);
 }
 
+namespace {
+
+// Element types drawn as one figure (the adoption chart is a chart instead).
+bool is_diagram(std::string_view type) {
+  static const std::vector<std::string_view> names = {
+      "function_types", "pattern_p1", "pattern_p2", "pattern_p3", "rollout_r1", "rollout_r2",
+      "rollout_r3",     "panels",     "cards",      "flow",       "timeline",   "tile_map"};
+  return std::find(names.begin(), names.end(), type) != names.end();
+}
+
+// The drawing kit already made the element one drawing (core/layout/diagrams/diagram_kit.h).
+scene::Drawing* one_drawing(std::vector<scene::Item>& items) {
+  if (items.size() != 1) return nullptr;
+  auto* group = std::get_if<scene::Group>(&items.front());
+  if (!group || !group->meaning) return nullptr;
+  return std::get_if<scene::Drawing>(&*group->meaning);
+}
+
+void collect_texts(const std::vector<scene::Item>& items, std::vector<std::string>& texts,
+                   uint32_t& last_block) {
+  for (const auto& item : items) {
+    if (const auto* line = std::get_if<scene::TextLine>(&item)) {
+      if (line->block == last_block && !texts.empty()) {
+        texts.back() += line->text;
+      } else {
+        texts.push_back(line->text);
+      }
+      last_block = line->block;
+    } else if (const auto* group = std::get_if<scene::Group>(&item)) {
+      collect_texts(group->items, texts, last_block);
+    }
+  }
+}
+
+// What a reader who cannot see the drawing is told: its labels, in painting order.
+std::string drawing_alt(const std::vector<scene::Item>& items) {
+  std::vector<std::string> texts;
+  uint32_t last_block = 0;
+  collect_texts(items, texts, last_block);
+  std::string alt;
+  for (const auto& text : texts) {
+    if (text.empty()) continue;
+    if (alt.size() + text.size() > 600) {
+      alt += "…";
+      break;
+    }
+    alt += (alt.empty() ? "" : "、") + text;
+  }
+  return alt;
+}
+
+void set_alt(std::vector<scene::Item>& items, const std::string& alt) {
+  for (auto& item : items) {
+    if (auto* image = std::get_if<scene::Image>(&item)) {
+      image->alt = alt;
+    } else if (auto* group = std::get_if<scene::Group>(&item)) {
+      if (group->meaning) {
+        if (auto* chart = std::get_if<scene::Chart>(&*group->meaning)) chart->alt = alt;
+        if (auto* drawing = std::get_if<scene::Drawing>(&*group->meaning)) drawing->alt = alt;
+      }
+      set_alt(group->items, alt);
+    }
+  }
+}
+}  // namespace
+
+void apply_alt(const ElementSpec& element, ElementLayout& layout) {
+  if (!element.alt) return;
+  set_alt(layout.items, *element.alt);
+  for (auto& page : layout.more_pages) set_alt(page, *element.alt);
+}
+
 ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect child_box) {
   LayoutContext inner = *this;
   inner.box = child_box;
   ElementLayout out = child.kind->layout(child, inner);
+  // Lines a diagram set one by one get a block each; a diagram as a whole is one drawing.
+  number_loose_lines(out.items);
+  if (auto* drawing = is_diagram(child.type) ? one_drawing(out.items) : nullptr) {
+    if (out.used_height >= 0) drawing->box.height = std::min(drawing->box.height, out.used_height);
+    if (drawing->alt.empty()) {
+      drawing->alt = drawing_alt(std::get<scene::Group>(out.items.front()).items);
+    }
+  } else if (is_diagram(child.type)) {
+    scene::Rect box = child_box;
+    if (out.used_height >= 0) box.height = std::min(box.height, out.used_height);
+    std::string alt = drawing_alt(out.items);
+    std::vector<scene::Item> painted = std::move(out.items);
+    out.items.clear();
+    out.items.emplace_back(
+        scene::meaningful(scene::Drawing{child.type, box, std::move(alt)}, std::move(painted)));
+  }
+  apply_alt(child, out);
   if (child.figure && figures) {
     // The element alone on a page of its own size, with a small margin.
     constexpr double kPad = 6;
     scene::Figure figure;
     figure.name = child.figure->name;
     figure.formats = child.figure->formats;
+    figure.png_dpi = child.figure->dpi;
     figure.page.width = child_box.width + 2 * kPad;
     double height = out.used_height >= 0 ? out.used_height : child_box.height;
     figure.page.height = height + 2 * kPad;
@@ -119,9 +214,12 @@ double fit_text(LayoutContext& context, const ElementSpec& element, const std::v
 
 const std::vector<std::string>& placeholder_names() {
   static const std::vector<std::string> names = {
-      "registry.title",    "registry.as_of",   "registry.as_of_ja", "registry.caveat",
-      "matrix.first_year", "matrix.last_year", "matrix.regions",    "deck.title",
-      "deck.author",       "deck.subject",     "deck.date"};
+      "registry.title", "registry.as_of", "registry.as_of_ja", "registry.caveat",
+      "matrix.first_year", "matrix.last_year", "matrix.regions", "deck.title", "deck.author",
+      "deck.subject", "deck.date",
+      // The last year's figures, and the examples the diagrams choose (deck texts only).
+      "matrix.new_last_year", "matrix.active_last_year", "matrix.new_last_year_regions",
+      "example.p1", "example.p2", "example.p3", "example.r1", "example.r2", "example.r3"};
   return names;
 }
 
@@ -142,6 +240,17 @@ Placeholders make_placeholders(const registry::Registry& registry,
                                const analysis::SpreadMatrix& matrix,
                                const scene::DocumentInfo& info) {
   Placeholders p;
+  const int last = matrix.years.empty() ? 0 : matrix.years.back();
+  auto count_of = [&](const std::map<int, int>& totals) {
+    auto found = totals.find(last);
+    return std::to_string(found == totals.end() ? 0 : found->second);
+  };
+  std::string new_regions;
+  for (const auto& row : matrix.rows) {
+    if (row.first_year != last) continue;
+    if (!new_regions.empty()) new_regions += "、";
+    new_regions += row.label;
+  }
   p.values = {
       {"registry.title", registry.title},
       {"registry.as_of", registry.as_of},
@@ -154,6 +263,9 @@ Placeholders make_placeholders(const registry::Registry& registry,
       {"deck.author", info.author},
       {"deck.subject", info.subject},
       {"deck.date", japanese_date(info.creation_date)},
+      {"matrix.new_last_year", count_of(matrix.new_regions)},
+      {"matrix.active_last_year", count_of(matrix.active)},
+      {"matrix.new_last_year_regions", new_regions},
   };
   return p;
 }

@@ -61,6 +61,7 @@ struct BoxSpec {
 struct FigureSpec {
   std::string name;                  // file stem
   std::vector<std::string> formats;  // "svg", "png"
+  double dpi = 144;                  // PNG resolution
   SourcePos pos;
 };
 
@@ -79,6 +80,8 @@ struct ElementSpec {
   Align align = Align::left;
   VAlign valign = VAlign::top;
   std::optional<FigureSpec> figure;
+  // `alt:` for the figures (diagrams, charts, pictures) the element draws; unset: generated.
+  std::optional<std::string> alt;
   std::shared_ptr<const ElementData> data;
 
   template <typename T>
@@ -218,6 +221,7 @@ ElementType bullets_element();        // bullets.cpp
 ElementType footnote_element();       // text_elements.cpp
 ElementType link_element();           // text_elements.cpp
 ElementType qr_element();             // qr_element.cpp
+ElementType image_element();          // image_element.cpp
 ElementType rule_element();           // text_elements.cpp
 ElementType spacer_element();         // containers.cpp
 ElementType rows_element();           // containers.cpp

@@ -8,7 +8,8 @@ LibreOffice normally trusts the values cached in an .xlsx file; a throw-away use
 OOXMLRecalcMode=0 ("always recalculate") makes it evaluate the formulas itself. The sheet
 (default 波及状況) is exported to CSV and its rows 開催地域数 / 新規開催地域数 / 累計開催地域数 are
 compared year by year with the matrix's active / new / cumulative totals, and its 初年度 column
-with each row's first_year. Prints "ok" or every mismatch (exit 1); exit 3 when soffice is missing.
+with each row's first_year. A yearly-totals sheet (集計: a 年度 column and one column per total)
+is compared row by row with the same totals. Prints "ok" or every mismatch (exit 1); exit 3 when soffice is missing.
 """
 import csv
 import json
@@ -51,8 +52,36 @@ def sheet_index(workbook, sheet):
     return names.index(sheet) + 1
 
 
+SUMMARY_COLUMNS = {"開催地域数": "active", "新規開催地域数": "new", "累計開催地域数": "cumulative"}
+
+
+def compare_summary(rows, matrix):
+    """A yearly-totals sheet (集計): one row per fiscal year, a column per total."""
+    problems = []
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "年度")
+    header = rows[header_at]
+    columns = {SUMMARY_COLUMNS[h]: c for c, h in enumerate(header) if h in SUMMARY_COLUMNS}
+    if len(columns) != 3:
+        problems.append(f"summary header {header!r} lacks a total column")
+    found = set()
+    for row in rows[header_at + 1:]:
+        head = row[0].split("年度")[0] if row else ""
+        if not head.isdigit():
+            continue
+        found.add(int(head))
+        for key, c in columns.items():
+            want = matrix["totals"][key][head]
+            if row[c] != str(want):
+                problems.append(f"{row[0]} {key}: recalculated {row[c]!r} != {want}")
+    if sorted(found) != matrix["years"]:
+        problems.append(f"summary years {sorted(found)} != {matrix['years']}")
+    return problems
+
+
 def compare(rows, matrix):
     problems = []
+    if any(r and r[0] == "年度" for r in rows) and not any(r and r[0] == "開催地域" for r in rows):
+        return compare_summary(rows, matrix)
     header_at = next(i for i, r in enumerate(rows) if r and r[0] == "開催地域")
     header = rows[header_at]
     year_cols = {}

@@ -45,7 +45,7 @@ TEST_CASE("watch: rebuilds on a change, survives a broken registry, stops on SIG
                         shell_quote(out) + " 2>" + shell_quote(log) + " & echo $! > " +
                         shell_quote(pid_file) + "; wait $!; echo $? > " +
                         shell_quote(dir.file("rc"));
-  std::thread runner([&] { run(command); });
+  std::thread runner([&] { run("sh -c " + shell_quote(command)); });
   auto log_has = [&](const std::string& text, size_t count = 1) {
     return count_occurrences(read_file(log), text) >= count;
   };

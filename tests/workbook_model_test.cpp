@@ -74,7 +74,7 @@ TEST_CASE("the spread-matrix sheet holds marks, notes and live totals in matrix 
   CHECK(text_at(sheet, 1, 7) == "初年度");
   // Matrix order: 柏市 (2011), then 大田区 before 東京都 (both 2012) by registry order.
   CHECK(text_at(sheet, 2, 0) == "千葉県柏市");
-  CHECK(text_at(sheet, 2, 2) == "市、地区医師会");
+  CHECK(text_at(sheet, 2, 2) == "市・地区医師会");  // the one organizer separator
   CHECK(text_at(sheet, 2, 3) == "※第1～2回は東大");
   CHECK(text_at(sheet, 2, 4) == "●");
   CHECK(text_at(sheet, 2, 5) == "●");  // the uncounted meeting does not add a second mark

@@ -149,7 +149,8 @@ TEST_CASE("LibreOffice recalculates the live totals to the matrix totals") {
       }
     }
   }
-  CHECK(formulas == 3 + 3 * 3);  // three first years, three totals rows of three years
+  // Three first years, three totals rows of three years, and 集計's three columns of three years.
+  CHECK(formulas == 3 + 3 * 3 + 3 * 3);
   testing::ScratchDir dir;
   write_or_fail(model, dir.file("book.xlsx"));
   testing::write_file(dir.file("matrix.json"), app::matrix_as_json(a.matrix));
@@ -159,4 +160,49 @@ TEST_CASE("LibreOffice recalculates the live totals to the matrix totals") {
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out == "ok\n");
+}
+
+TEST_CASE("a ● added in LibreOffice: after recalculation 集計 follows the matrix") {
+  if (!have("soffice") || !have_openpyxl()) {
+    MESSAGE("skipped: soffice (libreoffice-calc-nogui) or python3-openpyxl is not installed");
+    return;
+  }
+  testing::Analysed a(testing::small_registry());
+  testing::ScratchDir dir;
+  write_or_fail(default_model(a), dir.file("book.xlsx"));
+  // Edit the matrix sheet as a person would: a ● for 大田区 in FY2011 (openpyxl keeps formulas).
+  const char* edit = R"(import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+sheet = book["波及状況"]
+header = next(r for r in sheet.iter_rows() if r[0].value == "開催地域")
+col = next(c.column for c in header if str(c.value).startswith("2011年度"))
+row = next(r[0].row for r in sheet.iter_rows() if r[0].value == "東京都大田区")
+sheet.cell(row=row, column=col).value = "●"
+book.save(sys.argv[2])
+)";
+  testing::write_file(dir.file("edit.py"), edit);
+  auto edited =
+      run(python() + " " + shell_quote(dir.file("edit.py")) + " " +
+          shell_quote(dir.file("book.xlsx")) + " " + shell_quote(dir.file("edited.xlsx")));
+  REQUIRE(edited.exit_code == 0);
+  // What the totals must become: the same registry with that session added.
+  auto changed = testing::small_registry();
+  testing::add_session(changed, "ota", 2011, "");
+  testing::Analysed b(std::move(changed));
+  REQUIRE(b.matrix.new_regions.at(2011) == 2);
+  testing::write_file(dir.file("changed.json"), app::matrix_as_json(b.matrix));
+  testing::write_file(dir.file("original.json"), app::matrix_as_json(a.matrix));
+  auto recalc = [&](const std::string& json) {
+    return run(python() + " " + shell_quote(testing::source_path("scripts/libreoffice_recalc.py")) +
+               " " + shell_quote(dir.file("edited.xlsx")) + " " + shell_quote(dir.file(json)) +
+               " 集計");
+  };
+  auto follows = recalc("changed.json");
+  INFO(follows.out << follows.err);
+  CHECK(follows.exit_code == 0);
+  CHECK(follows.out == "ok\n");
+  // And the check can fail: the totals no longer match the unedited registry.
+  auto stale = recalc("original.json");
+  CHECK(stale.exit_code == 1);
+  CHECK(stale.out.find("2011年度 new") != std::string::npos);
 }

@@ -11,6 +11,7 @@
 #include "core/analysis/spread_matrix.h"
 #include "core/registry/diagnostics.h"
 #include "core/registry/registry.h"
+#include "core/scene/text_measurer.h"
 #include "renderers/output_file.h"
 
 namespace tenkai::app {
@@ -44,6 +45,14 @@ void check_workbook_spec(const std::string& spec_path, const BuildInputs& inputs
 // discards every pending output when any spec reported an error.
 void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnostics& diagnostics,
                 PendingOutputs& outputs);
+// Lays out a deck spec as build_deck would and returns its pages as `tenkai scene` JSON
+// (CONTRACT.md §4); "" when the spec has errors (reported to `diagnostics`).
+std::string deck_scene_json(const std::string& spec_path, const BuildInputs& inputs,
+                            Diagnostics& diagnostics);
+// The pages of `document` as CONTRACT.md §4's JSON; `measurer` gives each line's ascent and
+// descent (the Pango measurer, as layout used).
+std::string scene_as_json(const scene::Document& document, scene::TextMeasurer& measurer);
+
 void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
                     Diagnostics& diagnostics, PendingOutputs& outputs);
 

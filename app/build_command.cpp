@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "app/i18n.h"
 #include "app/progress.h"
+#include "core/analysis/period.h"
 
 namespace tenkai::app {
 namespace {
@@ -67,8 +68,11 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
     report(diagnostics);
     return kExitInvalidInput;
   }
-  Analysis analysed{std::move(*loaded.registry), {}, {}, sha256_hex(read_bytes(options.data))};
-  analysed.matrix = analysis::compute_spread(analysed.registry, diagnostics);
+  // One reporting period for the whole build: the matrix warns about sessions outside it, and
+  // every spec (figures, classifications, sheets) sees only the sessions inside it.
+  Analysis analysed{{}, {}, {}, sha256_hex(read_bytes(options.data))};
+  analysed.matrix = analysis::compute_spread(*loaded.registry, diagnostics);
+  analysed.registry = analysis::within_period(*loaded.registry);
   analysed.classification = analysis::classify(analysed.registry);
   BuildInputs inputs{analysed.registry, analysed.matrix, analysed.classification,
                      analysed.sha256,   TENKAI_VERSION,  options.out_dir};
@@ -99,6 +103,25 @@ int run_check(const Options& options) {
     else
       check_workbook_spec(spec, inputs, diagnostics);
   });
+}
+
+int run_scene(const Options& options) {
+  if (options.specs.size() != 1) {
+    std::cerr << "tenkai: 'scene' lays out one deck spec (got " << options.specs.size()
+              << ")\nTry 'tenkai scene --help'.\n";
+    return kExitUsage;
+  }
+  std::string json;
+  int code = for_each_spec(options, [&](SpecKind kind, const std::string& spec,
+                                        const BuildInputs& inputs, Diagnostics& diagnostics) {
+    if (kind != SpecKind::deck) {
+      diagnostics.error({spec, 1, 1}, "'tenkai scene' needs a deck spec (top-level 'deck:')");
+      return;
+    }
+    json = deck_scene_json(spec, inputs, diagnostics);
+  });
+  if (code == kExitOk) std::cout << json;
+  return code;
 }
 
 int run_build(const Options& options) {

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "core/analysis/period.h"
 #include "core/analysis/reason_text.h"
 #include "core/registry/fiscal_year.h"
 
@@ -53,6 +54,11 @@ bool has_link(const Registry& reg, size_t region) {
 int run_classify(const Options& options) {
   auto reg = load_or_report(options);
   if (!reg) return kExitInvalidInput;
+  // The matrix's warnings name the sessions outside the reporting period and how to include
+  // them; classify leaves them out of patterns and rollouts alike.
+  Diagnostics warnings;
+  analysis::compute_spread(*reg, warnings);
+  report(warnings);
   auto classification = analysis::classify(*reg);
   if (options.format == "json") {
     std::cout << classification_as_json(*reg, classification);
@@ -65,9 +71,12 @@ int run_classify(const Options& options) {
 std::string classification_as_json(const Registry& reg, const Classification& classification) {
   ordered_json doc;
   ordered_json sessions = ordered_json::array();
+  const auto period = analysis::reporting_period(reg);
   for (const auto& entry : classification.sessions) {
     const auto& session = reg.sessions.at(entry.session_index);
     ordered_json item;
+    // Outside the reporting period: listed, but deciding no pattern or rollout.
+    const bool inside = analysis::in_period(period, session.fiscal_year);
     item["region"] = session.region;
     item["fiscal_year"] = session.fiscal_year;
     item["ordinal"] = session.ordinal ? ordered_json(*session.ordinal) : ordered_json(nullptr);
@@ -76,6 +85,7 @@ std::string classification_as_json(const Registry& reg, const Classification& cl
     item["reason"] = entry.reason;
     item["rule"] = analysis::to_string(entry.rule);
     item["counted"] = session.counted;
+    item["in_period"] = inside;
     sessions.push_back(std::move(item));
   }
   ordered_json areas = ordered_json::array();

@@ -29,6 +29,7 @@ const char* const kMainHelp =
     "  tenkai check    [SPEC.yaml ...] [--data REGISTRY.yaml]\n"
     "  tenkai matrix   [--data REGISTRY.yaml] [--format text|csv|json]\n"
     "  tenkai classify [--data REGISTRY.yaml] [--format text|json]\n"
+    "  tenkai scene    [SPEC.yaml] [--data REGISTRY.yaml]\n"
     "  tenkai --help | --version\n"
     "  tenkai COMMAND --help\n";
 const char* const kMainNotes =
@@ -88,6 +89,16 @@ const std::map<std::string, CommandSpec>& command_table() {
         false,
         false,
         {"text", "json"}}},
+      {"scene",
+       {N_("usage: tenkai scene [SPEC.yaml] [--data REGISTRY.yaml]\n\n"
+           "Lays out one deck spec (default: the forum deck) exactly as build would and prints "
+           "its\n"
+           "pages as JSON: every painted line with its box, size and block, and the meaningful\n"
+           "items (text blocks, tables, charts, shapes, connectors, images, links). See\n"
+           "docs/scene.md.\n"),
+        true,
+        false,
+        {}}},
   };
   return table;
 }
@@ -215,12 +226,16 @@ int run_cli(int argc, char** argv) {
   }
   if (options.data.empty()) options.data = default_registry_path();
   if (spec.takes_out && options.out_dir.empty()) options.out_dir = "out";
-  if (spec.takes_specs && options.specs.empty()) options.specs = default_spec_paths();
+  if (spec.takes_specs && options.specs.empty()) {
+    options.specs = default_spec_paths();
+    if (first == "scene" && options.specs.size() > 1) options.specs.resize(1);  // the deck only
+  }
   progress().configure(options.quiet);
 
   if (first == "check") return run_check(options);
   if (first == "matrix") return run_matrix(options);
   if (first == "classify") return run_classify(options);
+  if (first == "scene") return run_scene(options);
   return run_build(options);
 }
 

@@ -14,6 +14,7 @@ int run_check(const Options& options);
 int run_matrix(const Options& options);
 int run_classify(const Options& options);
 int run_build(const Options& options);
+int run_scene(const Options& options);
 
 // Prints every diagnostic to stderr, one per line.
 void report(const Diagnostics& diagnostics);

@@ -36,6 +36,14 @@ void check_deck_spec(const std::string& spec_path, const BuildInputs& inputs,
   lay_out(spec_path, inputs, diagnostics);
 }
 
+std::string deck_scene_json(const std::string& spec_path, const BuildInputs& inputs,
+                            Diagnostics& diagnostics) {
+  LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
+  if (!laid_out.spec) return {};
+  auto measurer = renderers::make_pango_measurer();
+  return scene_as_json(laid_out.document, *measurer);
+}
+
 void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnostics& diagnostics,
                 PendingOutputs& outputs) {
   LaidOut laid_out = lay_out(spec_path, inputs, diagnostics);
@@ -55,7 +63,12 @@ void build_deck(const std::string& spec_path, const BuildInputs& inputs, Diagnos
         continue;
       }
       auto& file = outputs.add(inputs.out_dir, figure.name + format->extension, 1);
-      if (!format->write(figure.page, file.temporary_path(), error)) {
+      // PNG at the figure's resolution (dpi: in the spec); the other formats are vectors.
+      bool written =
+          std::string(format->name) == "png"
+              ? renderers::write_png(figure.page, file.temporary_path(), error, figure.png_dpi / 72)
+              : format->write(figure.page, file.temporary_path(), error);
+      if (!written) {
         diagnostics.error({spec_path, 0, 0}, "cannot write " + file.target_path() + ": " + error);
       }
     }

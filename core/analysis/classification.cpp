@@ -2,6 +2,7 @@
 #include "core/analysis/classification.h"
 
 #include "core/analysis/area_pattern.h"
+#include "core/analysis/period.h"
 #include "core/analysis/rollout.h"
 #include "core/analysis/session_function.h"
 
@@ -47,8 +48,29 @@ const PrefectureClass* Classification::prefecture(const std::string& name) const
 Classification classify(const registry::Registry& registry) {
   Classification result;
   result.sessions = classify_sessions(registry);
-  result.areas = classify_areas(registry, result.sessions);
-  result.prefectures = classify_prefectures(registry);
+  // Patterns and rollouts count the reporting period only, as the matrix does (one period per
+  // build); every session still gets its function.
+  std::vector<size_t> session_of, link_of;
+  registry::Registry inside = within_period(registry, &session_of, &link_of);
+  if (inside.sessions.size() == registry.sessions.size() &&
+      inside.links.size() == registry.links.size()) {
+    result.areas = classify_areas(registry, result.sessions);
+    result.prefectures = classify_prefectures(registry);
+    return result;
+  }
+  std::vector<SessionClass> inner = classify_sessions(inside);
+  result.areas = classify_areas(inside, inner);
+  result.prefectures = classify_prefectures(inside);
+  // Back to indices into `registry`.
+  for (auto& area : result.areas) {
+    for (auto& s : area.sessions) s = session_of.at(s);
+    for (auto& l : area.links) l = link_of.at(l);
+  }
+  for (auto& prefecture : result.prefectures) {
+    for (auto& evidence : prefecture.rollouts) {
+      for (auto& l : evidence.links) l = link_of.at(l);
+    }
+  }
   return result;
 }
 

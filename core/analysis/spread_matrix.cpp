@@ -1,6 +1,8 @@
 // Builds the spread matrix from counted sessions inside the registry's years (CONTRACT.md §3).
 #include "core/analysis/spread_matrix.h"
 
+#include "core/analysis/period.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -9,26 +11,18 @@ namespace {
 
 using registry::Registry;
 
-// Declared years, else first..last year of a counted session; empty when there is none.
-std::optional<std::pair<int, int>> year_span(const Registry& reg) {
-  if (reg.years) return reg.years;
-  std::optional<std::pair<int, int>> span;
-  for (const auto& session : reg.sessions) {
-    if (!session.counted) continue;
-    if (!span) span = {session.fiscal_year, session.fiscal_year};
-    span->first = std::min(span->first, session.fiscal_year);
-    span->second = std::max(span->second, session.fiscal_year);
-  }
-  return span;
-}
-
 void warn_outside(const registry::Session& session, const std::pair<int, int>& span,
                   Diagnostics& diagnostics) {
+  // One period per build: the session is left out of every output alike, so say how to widen it.
+  int first = std::min(span.first, session.fiscal_year);
+  int last = std::max(span.second, session.fiscal_year);
   diagnostics.warning(
       session.pos, "session of '" + session.region + "' in fiscal year " +
                        std::to_string(session.fiscal_year) + " is outside the registry's years " +
                        std::to_string(span.first) + "–" + std::to_string(span.second) +
-                       " and is left out of the matrix");
+                       " and is left out of the matrix, the classifications and every figure; "
+                       "to include it, set 'years: [" +
+                       std::to_string(first) + ", " + std::to_string(last) + "]'");
 }
 
 }  // namespace
@@ -36,7 +30,7 @@ void warn_outside(const registry::Session& session, const std::pair<int, int>& s
 SpreadMatrix compute_spread(const Registry& reg, Diagnostics& diagnostics) {
   SpreadMatrix matrix;
   matrix.caveat = reg.caveat;
-  auto span = year_span(reg);
+  auto span = reporting_period(reg);
   if (!span) return matrix;
   for (int year = span->first; year <= span->second; ++year) matrix.years.push_back(year);
 

@@ -2,6 +2,7 @@
 // shrunk as one block (all levels keep their proportions) when it does not fit.
 #include <algorithm>
 
+#include "core/layout/text_meaning.h"
 #include "core/layout/text_style.h"
 
 namespace tenkai::layout {
@@ -99,11 +100,11 @@ void place_items(const std::vector<BulletItem>& items, int level, const BulletsD
     double marker_width = context.measurer.measure(marker, marker_font).width;
     double text_x = box.x + indent + std::max(marker_width + size * 0.35, size);
     double width = std::max(1.0, box.x + box.width - text_x);
-    FlowedText flowed =
-        flow_text(parse_emphasis(context.expand(item.text), font, color, theme.accent), width,
-                  context.measurer, theme.line_spacing);
+    std::vector<Run> runs = parse_emphasis(context.expand(item.text), font, color, theme.accent);
+    FlowedText flowed = flow_text(runs, width, context.measurer, theme.line_spacing);
     out.too_wide = out.too_wide || flowed.too_wide;
     if (y > box.y) y += theme.paragraph_gap * size;
+    const size_t first = out.items.size();
     if (!flowed.lines.empty()) {
       double baseline = y + flowed.lines.front().ascent;
       scene::TextLine mark{{box.x + indent, baseline},
@@ -114,6 +115,12 @@ void place_items(const std::vector<BulletItem>& items, int level, const BulletsD
       out.items.emplace_back(std::move(mark));
     }
     place_text(flowed, {text_x, y, width, flowed.height}, Align::left, VAlign::top, out.items);
+    // The marker belongs to its item: one block, one text item per bullet.
+    share_block(out.items, first, scene::new_block());
+    wrap_text_block(out.items, first, level == 0 ? "bullet" : "bullet_" + std::to_string(level + 1),
+                    {plain_text(runs)},
+                    {box.x + indent, y, box.x + box.width - (box.x + indent), flowed.height},
+                    context.measurer);
     y += flowed.height;
     place_items(item.items, level + 1, data, context, scale, y, out);
   }

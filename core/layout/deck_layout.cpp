@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/layout/deck.h"
+#include "core/layout/figure_alt.h"
 #include "core/layout/measure_cache.h"
+#include "core/layout/text_meaning.h"
 
 namespace tenkai::layout {
 namespace {
@@ -66,7 +68,9 @@ void add_header(const DeckSpec& spec, const SlideSpec& slide, const SlideFrame& 
                              theme.accent);
   scene::Rect box = frame.header;
   box.height -= 6;  // keep clear of the rule
+  const size_t first = out.size();
   fit_text(context, element, runs, box, Align::left, VAlign::middle, out);
+  wrap_text_block(out, first, "title", {plain_text(runs)}, box, context.measurer);
   double y = frame.header.y + frame.header.height - 1;
   scene::Path rule = scene::line({frame.header.x, y}, {frame.header.x + frame.header.width, y});
   rule.stroke = scene::Stroke{theme.rule, 2, {}};
@@ -83,8 +87,11 @@ void add_footnotes(const SlideSpec& slide, const SlideFrame& frame, LayoutContex
                        context.theme.muted, context.theme.accent);
     FlowedText flowed =
         flow_text(runs, frame.notes.width, context.measurer, context.theme.line_spacing);
+    const size_t first = out.size();
     place_text(flowed, {frame.notes.x, y, frame.notes.width, flowed.height}, Align::left,
                VAlign::top, out);
+    wrap_text_block(out, first, "footnote", {plain_text(runs)},
+                    {frame.notes.x, y, frame.notes.width, flowed.height}, context.measurer);
     y += flowed.height + 4;
   }
 }
@@ -103,26 +110,36 @@ void add_footer(const DeckSpec& spec, const SlideSpec& slide, const SlideFrame& 
     std::string logo = context.expand(footer.logo);
     logo_width = std::min(frame.footer.width / 3, context.measurer.measure(logo, bold).width);
     ElementSpec element = master_element("footer logo", slide.pos);
-    fit_text(context, element, {{logo, bold, theme.title}},
-             {frame.footer.x, frame.footer.y, logo_width, frame.footer.height}, Align::left,
-             VAlign::bottom, out);
+    const size_t first = out.size();
+    scene::Rect box{frame.footer.x, frame.footer.y, logo_width, frame.footer.height};
+    fit_text(context, element, {{logo, bold, theme.title}}, box, Align::left, VAlign::bottom, out);
+    wrap_text_block(out, first, "footer", {logo}, box, context.measurer);
   }
   if (!footer.text.empty()) {
     double reserve = std::max(logo_width, number_width) + 8;
     ElementSpec element = master_element("footer", slide.pos);
-    fit_text(context, element, {{context.expand(footer.text), font, theme.muted}},
-             {frame.footer.x + reserve, frame.footer.y, frame.footer.width - 2 * reserve,
-              frame.footer.height},
-             Align::center, VAlign::bottom, out);
+    const size_t first = out.size();
+    std::string text = context.expand(footer.text);
+    scene::Rect box{frame.footer.x + reserve, frame.footer.y, frame.footer.width - 2 * reserve,
+                    frame.footer.height};
+    fit_text(context, element, {{text, font, theme.muted}}, box, Align::center, VAlign::bottom,
+             out);
+    wrap_text_block(out, first, "footer", {text}, box, context.measurer);
   }
   if (footer.page_number) {
     auto metrics = context.measurer.measure(number, font);
+    const size_t first = out.size();
     out.emplace_back(scene::TextLine{{frame.footer.x + frame.footer.width - number_width,
                                       frame.footer.y + frame.footer.height - metrics.descent},
                                      number,
                                      font,
                                      theme.muted,
-                                     number_width});
+                                     number_width,
+                                     scene::new_block()});
+    wrap_text_block(out, first, "page_number", {number},
+                    {frame.footer.x + frame.footer.width - number_width, frame.footer.y,
+                     number_width, frame.footer.height},
+                    context.measurer);
   }
 }
 
@@ -164,6 +181,7 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
     SlideFrame frame = frame_for(spec, slide, context);
     context.box = frame.body;
     ElementLayout body = slide.body.kind->layout(slide.body, context);
+    apply_alt(slide.body, body);
 
     std::string title = context.expand(slide.title);
     std::string outline = !title.empty()        ? title
@@ -172,17 +190,22 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
     for (char& c : outline) {
       if (c == '\n') c = ' ';
     }
+    const size_t pages_of_slide = 1 + body.more_pages.size();
+    size_t page_of_slide = 0;
     auto emit = [&](std::vector<scene::Item>&& items, bool continued) {
       scene::Page page;
       page.width = spec.page.width;
       page.height = spec.page.height;
+      page.slide = !slide.name.empty() ? slide.name : "slide-" + std::to_string(index + 1);
+      number_loose_lines(items);
       std::string heading = continued ? title + context.expand(spec.continued) : title;
       page.title = continued ? outline + context.expand(spec.continued) : outline;
       // Body first (moved, not copied); the master's items follow. They never overlap, so the
       // painting order does not matter.
       page.items = std::move(items);
       add_header(spec, slide, frame, heading, context, page.items);
-      add_footnotes(slide, frame, context, page.items);
+      // The slide's footnotes remark on what it shows as a whole: once, after its last page.
+      if (++page_of_slide == pages_of_slide) add_footnotes(slide, frame, context, page.items);
       add_footer(spec, slide, frame, static_cast<int>(document.pages.size() + 1), context,
                  page.items);
       document.pages.push_back(std::move(page));

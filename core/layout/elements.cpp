@@ -2,6 +2,8 @@
 #include "core/layout/elements.h"
 
 #include "core/layout/diagrams/diagrams.h"
+#include "core/layout/text_meaning.h"
+#include "core/layout/figure_alt.h"
 
 #include <algorithm>
 #include <charconv>
@@ -47,8 +49,8 @@ const ElementType* find_element_type(std::string_view name) {
 }
 
 const std::vector<std::string>& common_element_keys() {
-  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width", "height",
-                                                "weight", "align", "valign", "figure"};
+  static const std::vector<std::string> keys = {"type",   "id",    "box",    "width",  "height",
+                                                "weight", "align", "valign", "figure", "alt"};
   return keys;
 }
 
@@ -60,16 +62,93 @@ void LayoutContext::warn(const ElementSpec& element, const std::string& message)
   diagnostics.warning(element.pos, slide + ", " + element.describe() + ": " + message);
 }
 
+namespace {
+
+// Element types drawn as one figure (the adoption chart is a chart instead).
+bool is_diagram(std::string_view type) {
+  static const std::vector<std::string_view> names = {
+      "function_types", "pattern_p1", "pattern_p2",     "pattern_p3",   "rollout_r1",
+      "rollout_r2",     "rollout_r3", "ministry_steps", "stakeholders", "tile_map"};
+  return std::find(names.begin(), names.end(), type) != names.end();
+}
+
+void collect_texts(const std::vector<scene::Item>& items, std::vector<std::string>& texts,
+                   uint32_t& last_block) {
+  for (const auto& item : items) {
+    if (const auto* line = std::get_if<scene::TextLine>(&item)) {
+      if (line->block == last_block && !texts.empty()) {
+        texts.back() += line->text;
+      } else {
+        texts.push_back(line->text);
+      }
+      last_block = line->block;
+    } else if (const auto* group = std::get_if<scene::Group>(&item)) {
+      collect_texts(group->items, texts, last_block);
+    }
+  }
+}
+
+// What a reader who cannot see the drawing is told: its labels, in painting order.
+std::string drawing_alt(const std::vector<scene::Item>& items) {
+  std::vector<std::string> texts;
+  uint32_t last_block = 0;
+  collect_texts(items, texts, last_block);
+  std::string alt;
+  for (const auto& text : texts) {
+    if (text.empty()) continue;
+    if (alt.size() + text.size() > 600) {
+      alt += "…";
+      break;
+    }
+    alt += (alt.empty() ? "" : "、") + text;
+  }
+  return alt;
+}
+
+void set_alt(std::vector<scene::Item>& items, const std::string& alt) {
+  for (auto& item : items) {
+    if (auto* image = std::get_if<scene::Image>(&item)) {
+      image->alt = alt;
+    } else if (auto* group = std::get_if<scene::Group>(&item)) {
+      if (group->meaning) {
+        if (auto* chart = std::get_if<scene::Chart>(&*group->meaning)) chart->alt = alt;
+        if (auto* drawing = std::get_if<scene::Drawing>(&*group->meaning)) drawing->alt = alt;
+      }
+      set_alt(group->items, alt);
+    }
+  }
+}
+}  // namespace
+
+void apply_alt(const ElementSpec& element, ElementLayout& layout) {
+  if (!element.alt) return;
+  set_alt(layout.items, *element.alt);
+  for (auto& page : layout.more_pages) set_alt(page, *element.alt);
+}
+
 ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect child_box) {
   LayoutContext inner = *this;
   inner.box = child_box;
   ElementLayout out = child.kind->layout(child, inner);
+  // Lines a diagram set one by one get a block each; a diagram as a whole is one drawing.
+  number_loose_lines(out.items);
+  if (is_diagram(child.type)) {
+    scene::Rect box = child_box;
+    if (out.used_height >= 0) box.height = std::min(box.height, out.used_height);
+    std::string alt = drawing_alt(out.items);
+    std::vector<scene::Item> painted = std::move(out.items);
+    out.items.clear();
+    out.items.emplace_back(
+        scene::meaningful(scene::Drawing{child.type, box, std::move(alt)}, std::move(painted)));
+  }
+  apply_alt(child, out);
   if (child.figure && figures) {
     // The element alone on a page of its own size, with a small margin.
     constexpr double kPad = 6;
     scene::Figure figure;
     figure.name = child.figure->name;
     figure.formats = child.figure->formats;
+    figure.png_dpi = child.figure->dpi;
     figure.page.width = child_box.width + 2 * kPad;
     double height = out.used_height >= 0 ? out.used_height : child_box.height;
     figure.page.height = height + 2 * kPad;

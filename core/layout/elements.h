@@ -61,6 +61,7 @@ struct BoxSpec {
 struct FigureSpec {
   std::string name;                  // file stem
   std::vector<std::string> formats;  // "svg", "png"
+  double dpi = 144;                  // PNG resolution
   SourcePos pos;
 };
 
@@ -79,6 +80,8 @@ struct ElementSpec {
   Align align = Align::left;
   VAlign valign = VAlign::top;
   std::optional<FigureSpec> figure;
+  // `alt:` for the figures (diagrams, charts, pictures) the element draws; unset: generated.
+  std::optional<std::string> alt;
   std::shared_ptr<const ElementData> data;
 
   template <typename T>

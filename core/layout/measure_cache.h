@@ -14,6 +14,7 @@ class MeasureCache : public scene::TextMeasurer {
  public:
   explicit MeasureCache(scene::TextMeasurer& inner) : inner_(inner) {}
   scene::TextMetrics measure(std::string_view text, const scene::Font& font) override;
+  scene::LineBreaker* line_breaker() override { return inner_.line_breaker(); }
 
  private:
   struct Hash {

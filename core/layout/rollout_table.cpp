@@ -4,10 +4,12 @@
 // wrap; rows that do not fit continue on further pages with the header repeated.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <utility>
 
+#include "core/layout/text_meaning.h"
 #include "core/layout/text_style.h"
 #include "core/layout/year_style.h"
 #include "core/registry/fiscal_year.h"
@@ -57,7 +59,8 @@ std::string join(const std::vector<std::string>& parts, const char* separator) {
 // Cell padding at full size, in points.
 constexpr double kPadX = 4, kPadY = 2.5;
 
-// Fonts and spacing of the table at one scale.
+// Fonts and spacing of the table at one scale. Notes and counts are set at the body size: a
+// note too long for its column becomes a numbered reference listed under the table instead.
 struct Style {
   scene::Font body, bold, note, header;
   scene::Color text, muted, mark, header_text;
@@ -68,7 +71,7 @@ Style style_at(const Theme& theme, double scale) {
   Style s;
   s.body = theme.font(theme.table_size * scale);
   s.bold = theme.font(theme.table_size * scale, scene::Weight::bold);
-  s.note = theme.font(theme.table_note_size * scale);
+  s.note = theme.font(theme.table_size * scale);
   s.header = theme.font(theme.table_size * scale, scene::Weight::bold);
   s.text = theme.text, s.muted = theme.muted, s.mark = theme.mark;
   s.header_text = theme.table_header_text;
@@ -77,7 +80,7 @@ Style style_at(const Theme& theme, double scale) {
   return s;
 }
 
-// The content of one cell: stacked blocks (main text, then small notes), each flowed.
+// The content of one cell: stacked blocks (main text, then notes), each flowed.
 struct CellBlock {
   CellBlock(std::vector<Run> runs_, Align align_) : runs(std::move(runs_)), align(align_) {}
   std::vector<Run> runs;
@@ -87,6 +90,7 @@ struct CellBlock {
 };
 struct Cell {
   std::vector<CellBlock> blocks;
+  std::string text;  // the whole cell, unbroken, for the table's meaning
 };
 
 // A body row: its label and organizer cells, and per year an index into the distinct year cells.
@@ -96,9 +100,19 @@ struct TableRow {
   std::vector<uint32_t> years;
 };
 
+// What a year cell shows: the mark (with a count) and the sessions' notes.
+struct YearSource {
+  int shown = 0;  // 0: no session
+  std::vector<std::string> notes;
+};
+
 struct Column {
   double min = 0, natural = 0, width = 0;
 };
+
+// Header layouts: labels such as 2011年 in one row, or bare years under one spanning 年度 cell
+// (narrower, for many years).
+enum class HeaderMode { single, spanning };
 
 class TableBuilder {
   struct FlowedBlock {
@@ -118,6 +132,13 @@ class TableBuilder {
     double height = 0;
   };
 
+  struct Header {
+    FlowedRow row;          // one cell per column (the spanning mode's bottom row)
+    FlowedCell years_cell;  // spanning mode: the 年度 cell over the year columns
+    double top = 0;         // spanning mode: height of the 年度 row
+    double height = 0;      // the whole header
+  };
+
  public:
   TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context)
       : data_(data), element_(element), context_(context), matrix_(context.matrix) {}
@@ -127,45 +148,71 @@ class TableBuilder {
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
     style_ = style_at(context_.theme, 1.0);
     make_cells();
-    measure_all();
-    const double limit = std::clamp(context_.theme.min_scale, 0.1, 1.0);
-    double scale = 1.0;
-    for (;; scale -= 0.05) {
-      if (scale < limit + 1e-9) scale = limit;
-      if (fit_columns(scale, scale == limit) || scale == limit) break;
+    measure_rows();
+    // Never below the floor for table text: paginate (or use the narrower header) instead.
+    const Theme& theme = context_.theme;
+    double floor_ratio = theme.table_size > 0 ? theme.min_body_size / theme.table_size : 1.0;
+    const double limit = std::clamp(std::max(theme.min_scale, floor_ratio), 0.1, 1.0);
+    double scale = limit;
+    bool found = false;
+    for (HeaderMode mode : {HeaderMode::single, HeaderMode::spanning}) {
+      mode_ = mode;
+      make_header();
+      for (double s = 1.0;; s -= 0.05) {
+        if (s < limit + 1e-9) s = limit;
+        if (fit_columns(s, false)) {
+          scale = s, found = true;
+          break;
+        }
+        if (s == limit) break;
+      }
+      if (found) break;
     }
-    if (!fits_) {
+    if (!found) {
+      fit_columns(limit, true);
       context_.warn(element_, "the table's columns do not fit its width even at " +
-                                  std::to_string(static_cast<int>(limit * 100 + 0.5)) +
-                                  "% size; labels are broken between characters");
+                                  points(limit * theme.table_size) +
+                                  "; labels are broken between characters");
     }
     apply_scale(scale);
     prepare_footnote();
     std::vector<FlowedRow> rows = flow_all();
-    // A table that nearly fits one page is set a little smaller (down to the theme's limit),
-    // as a person would; one that cannot fit continues on further pages at the size above.
-    double needed = flow_header().height;
-    for (const auto& row : rows) needed += row.height;
-    double room = context_.box.height - footnote_height_;
-    if (needed > room + 0.01 && rows.size() > 1 && scale * room / needed >= limit - 1e-9) {
-      bool fitted = false;
-      for (double smaller = std::min(scale - 0.01, scale * room / needed); smaller >= limit - 1e-9;
-           smaller -= 0.02) {
-        apply_scale(smaller);
-        rows = flow_all();
-        double total = flow_header().height;
-        for (const auto& row : rows) total += row.height;
-        if (total <= room + 0.01) {
-          fitted = true;
-          break;
+    // The fewest pages the rows need at a readable size, and the largest size that needs no
+    // more: one page when the rows fit at the floor, balanced pages otherwise.
+    size_t pages = count_pages(rows, room());
+    if (pages > 1 && scale > limit + 1e-9) {
+      apply_scale(limit);
+      std::vector<FlowedRow> at_limit = flow_all();
+      size_t fewest = count_pages(at_limit, room());
+      if (fewest < pages) {
+        double best = limit;
+        std::vector<FlowedRow> best_rows = std::move(at_limit);
+        for (double s = scale - 0.02; s > limit + 1e-9; s -= 0.02) {
+          apply_scale(s);
+          std::vector<FlowedRow> trial = flow_all();
+          if (count_pages(trial, room()) <= fewest) {
+            best = s, best_rows = std::move(trial);
+            break;
+          }
         }
-      }
-      if (!fitted) {
+        apply_scale(best);
+        rows = std::move(best_rows);
+      } else {
         apply_scale(scale);
-        rows = flow_all();
       }
     }
     return paginate(rows);
+  }
+
+ private:
+  static std::string points(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1fpt", value);
+    return buffer;
+  }
+
+  std::vector<Run> text(const std::string& value, const scene::Font& font, scene::Color color) {
+    return {{value, font, color}};
   }
 
   // Sets fonts, cells and column widths for `scale` (relative to full size).
@@ -176,9 +223,12 @@ class TableBuilder {
     }
     style_ = style_at(context_.theme, scale);
     fit_columns(scale, true);
+    make_year_cells();
     // Year columns share one width, so each distinct year cell is flowed once for all rows.
     year_flowed_.clear();
-    for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, columns_[2].width));
+    double width = columns_.size() > 2 ? columns_[2].width : 0;
+    for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, width));
+    flow_header();
   }
 
   std::vector<FlowedRow> flow_all() {
@@ -189,72 +239,173 @@ class TableBuilder {
   }
 
   void prepare_footnote() {
+    const Theme& theme = context_.theme;
     footnote_text_ = context_.expand(data_.footnote);
-    if (footnote_text_.empty()) return;
-    footnote_ =
-        flow_text(parse_emphasis(footnote_text_, context_.theme.font(context_.theme.footnote_size),
-                                 context_.theme.muted, context_.theme.accent),
-                  context_.box.width, context_.measurer, context_.theme.line_spacing);
-    footnote_height_ = footnote_.height + kNoteGap;
+    footnote_height_ = 0;
+    if (!footnote_text_.empty()) {
+      footnote_runs_ = parse_emphasis(footnote_text_, theme.font(theme.footnote_size), theme.muted,
+                                      theme.accent);
+      footnote_ =
+          flow_text(footnote_runs_, context_.box.width, context_.measurer, theme.line_spacing);
+      footnote_height_ = footnote_.height + kNoteGap;
+    }
   }
 
- private:
-  std::vector<Run> text(const std::string& value, const scene::Font& font, scene::Color color) {
-    return {{value, font, color}};
+  // Height the list of references needs under the table (all of them, on any page).
+  double references_height() {
+    if (references_.empty()) return 0;
+    return flow_references(references_).height + kNoteGap;
+  }
+
+  FlowedText flow_references(const std::vector<std::string>& entries) {
+    const Theme& theme = context_.theme;
+    std::string joined;
+    for (const auto& entry : entries) joined += (joined.empty() ? "" : "　") + entry;
+    return flow_text({{joined, theme.font(theme.footnote_size), theme.muted}}, context_.box.width,
+                     context_.measurer, theme.line_spacing);
+  }
+
+  // Room for body rows on one page.
+  double room() {
+    return context_.box.height - footnote_height_ - references_height() - header_.height;
+  }
+
+  static size_t count_pages(const std::vector<FlowedRow>& rows, double capacity) {
+    size_t pages = 1;
+    double used = 0;
+    size_t on_page = 0;
+    for (const auto& row : rows) {
+      if (on_page > 0 && used + row.height > capacity + 0.01) {
+        ++pages, used = 0, on_page = 0;
+      }
+      used += row.height;
+      ++on_page;
+    }
+    return pages;
   }
 
   // The year cell for `cell` (null: no session), shared by every row with the same content.
-  uint32_t year_cell(const analysis::MatrixCell* cell) {
+  uint32_t year_source(const analysis::MatrixCell* cell) {
     if (!cell || cell->sessions == 0) return 0;
     int shown = data_.counts && cell->sessions > 1 ? cell->sessions : 1;
-    auto key = std::make_pair(shown, cell->notes);
-    auto found = year_cell_index_.find(key);
-    if (found != year_cell_index_.end()) return found->second;
-    Cell made;
-    CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
-    if (shown > 1) mark.suffix.push_back({"×" + std::to_string(shown), style_.note, style_.muted});
-    made.blocks.push_back(std::move(mark));
+    std::vector<std::string> notes;
     for (const auto& note : cell->notes) {
-      if (!note.empty())
-        made.blocks.push_back({text(note, style_.note, style_.muted), Align::center});
+      if (!note.empty()) notes.push_back(note);
     }
-    year_cells_.push_back(std::move(made));
-    uint32_t index = static_cast<uint32_t>(year_cells_.size() - 1);
-    year_cell_index_.emplace(std::move(key), index);
+    auto key = std::make_pair(shown, notes);
+    auto found = year_source_index_.find(key);
+    if (found != year_source_index_.end()) return found->second;
+    year_sources_.push_back({shown, std::move(notes)});
+    uint32_t index = static_cast<uint32_t>(year_sources_.size() - 1);
+    year_source_index_.emplace(std::move(key), index);
     return index;
   }
 
-  void make_cells() {
-    const size_t columns = 2 + matrix_.years.size();
-    header_.assign(columns, {});
-    header_[0].blocks.push_back(
-        {text(context_.expand(data_.region_header), style_.header, style_.header_text),
-         Align::center});
-    header_[1].blocks.push_back(
-        {text(context_.expand(data_.organizers_header), style_.header, style_.header_text),
-         Align::center});
-    for (size_t y = 0; y < matrix_.years.size(); ++y) {
-      header_[2 + y].blocks.push_back(
-          {text(year_label(matrix_.years[y], data_.years), style_.header, style_.header_text),
-           Align::center});
+  // The mark of a year cell, with its count (×2) as a suffix.
+  CellBlock mark_block(const YearSource& source) {
+    CellBlock mark{text(data_.mark, style_.body, style_.mark), Align::center};
+    if (source.shown > 1)
+      mark.suffix.push_back({"×" + std::to_string(source.shown), style_.note, style_.muted});
+    return mark;
+  }
+
+  // Whether a note can be set in the year column at the current size: at most two lines, no
+  // word wider than the column.
+  bool note_fits(const std::string& note, double width) {
+    FlowedText flowed =
+        flow_text(text(note, style_.note, style_.muted), std::max(1.0, width - 2 * style_.pad_x),
+                  context_.measurer, style_.line_spacing);
+    return !flowed.too_wide && flowed.lines.size() <= 2;
+  }
+
+  // Year cells at the current size and column width; notes that do not fit become ※n.
+  void make_year_cells() {
+    references_.clear();
+    reference_of_.clear();
+    year_cells_.assign(year_sources_.size(), Cell{});
+    year_refs_.assign(year_sources_.size(), {});
+    double width = columns_.size() > 2 ? columns_[2].width : 0;
+    for (size_t i = 1; i < year_sources_.size(); ++i) {
+      const YearSource& source = year_sources_[i];
+      Cell& cell = year_cells_[i];
+      cell.blocks.push_back(mark_block(source));
+      cell.text = data_.mark + (source.shown > 1 ? "×" + std::to_string(source.shown) : "");
+      for (const auto& note : source.notes) {
+        std::string shown = note;
+        if (!note_fits(note, width)) {
+          auto [found, added] = reference_of_.try_emplace(note, references_.size() + 1);
+          std::string number = "※" + std::to_string(found->second);
+          if (added) {
+            std::string body = note;
+            if (body.rfind("※", 0) == 0) body = body.substr(std::string("※").size());
+            references_.push_back(number + " " + body);
+          }
+          year_refs_[i].push_back(found->second);
+          shown = number;
+        }
+        cell.blocks.push_back({text(shown, style_.note, style_.muted), Align::center});
+        cell.text += " " + shown;
+      }
     }
-    year_cells_.assign(1, Cell{});  // index 0: no session that year
+  }
+
+  void make_header() {
+    const size_t columns = 2 + matrix_.years.size();
+    header_cells_.assign(columns, {});
+    auto set = [&](size_t c, const std::string& value) {
+      header_cells_[c].blocks.push_back(
+          {text(value, style_.header, style_.header_text), Align::center});
+      header_cells_[c].text = value;
+    };
+    set(0, context_.expand(data_.region_header));
+    set(1, context_.expand(data_.organizers_header));
+    for (size_t y = 0; y < matrix_.years.size(); ++y) {
+      set(2 + y, mode_ == HeaderMode::single ? year_label(matrix_.years[y], data_.years)
+                                             : bare_year(matrix_.years[y]));
+    }
+    years_header_ = Cell{};
+    years_header_.blocks.push_back(
+        {text("年度", style_.header, style_.header_text), Align::center});
+    years_header_.text = "年度";
+    // Header widths at full size, for this mode.
+    base_ = base_rows_;
+    header_natural_.assign(columns, 0);
+    for (size_t c = 0; c < columns; ++c) {
+      Column header;
+      measure_column(header, header_cells_[c]);
+      header_natural_[c] = header.natural;
+      base_[c].min = std::max(base_[c].min, header.min);
+      base_[c].natural = std::max(base_[c].natural, header.natural);
+    }
+  }
+
+  std::string bare_year(int year) const {
+    if (data_.years == YearStyle::era || data_.years == YearStyle::era_short)
+      return year_label(year, YearStyle::era_short);
+    return std::to_string(year);
+  }
+
+  void make_cells() {
+    year_sources_.assign(1, YearSource{});  // index 0: no session that year
     rows_.assign(matrix_.rows.size(), TableRow{});
     for (size_t r = 0; r < matrix_.rows.size(); ++r) {
       const auto& row = matrix_.rows[r];
       TableRow& cells = rows_[r];
       cells.label.blocks.push_back({text(row.label, style_.body, style_.text), Align::left});
+      cells.label.text = row.label;
       if (!row.organizers.empty()) {
+        cells.organizers.text = join(row.organizers, " ");
         cells.organizers.blocks.push_back(
-            {text(join(row.organizers, " "), style_.body, style_.text), Align::left});
+            {text(cells.organizers.text, style_.body, style_.text), Align::left});
       }
       if (!row.note.empty()) {
         cells.organizers.blocks.push_back({text(row.note, style_.note, style_.muted), Align::left});
+        cells.organizers.text += (cells.organizers.text.empty() ? "" : " ") + row.note;
       }
       cells.years.resize(matrix_.years.size());
       for (size_t y = 0; y < matrix_.years.size(); ++y) {
         auto found = row.cells.find(matrix_.years[y]);
-        cells.years[y] = year_cell(found == row.cells.end() ? nullptr : &found->second);
+        cells.years[y] = year_source(found == row.cells.end() ? nullptr : &found->second);
       }
     }
   }
@@ -266,31 +417,45 @@ class TableBuilder {
         for (auto& run : block.suffix) run.font.size *= scale;
       }
     };
-    for (auto& cell : header_) rescale(cell);
-    for (auto& cell : year_cells_) rescale(cell);
+    for (auto& cell : header_cells_) rescale(cell);
+    rescale(years_header_);
     for (auto& row : rows_) {
       rescale(row.label);
       rescale(row.organizers);
     }
   }
 
-  void measure_all() {
-    const size_t count = header_.size();
-    base_.assign(count, {});
-    for (size_t c = 0; c < count; ++c) measure_column(base_[c], header_[c]);
-    base_header_natural_.assign(count, 0);
-    for (size_t c = 0; c < count; ++c) base_header_natural_[c] = base_[c].natural;
+  // Column widths of the body rows at full size (headers are added per mode).
+  void measure_rows() {
+    const size_t count = 2 + matrix_.years.size();
+    base_rows_.assign(count, {});
     row_widths_.clear();
     row_widths_.reserve(rows_.size());
     for (const auto& row : rows_) {
-      measure_column(base_[0], row.label);
-      measure_column(base_[1], row.organizers);
+      measure_column(base_rows_[0], row.label);
+      measure_column(base_rows_[1], row.organizers);
       row_widths_.push_back(
           {natural_of(row.label, 0), natural_of(row.organizers, 0), natural_of(row.organizers, 1)});
     }
     if (count > 2) {
-      for (const auto& cell : year_cells_) measure_column(base_[2], cell);
-      for (size_t c = 3; c < count; ++c) base_[c] = base_[2];
+      // The mark decides the narrowest year column; notes only how wide it would like to be
+      // (a note that does not fit becomes a reference).
+      Column years;
+      for (size_t i = 1; i < year_sources_.size(); ++i) {
+        Cell mark;
+        mark.blocks.push_back(mark_block(year_sources_[i]));
+        measure_column(years, mark);
+        double natural = years.natural;
+        for (const auto& note : year_sources_[i].notes) {
+          Cell cell;
+          cell.blocks.push_back({text(note, style_.note, style_.muted), Align::center});
+          Column measured;
+          measure_column(measured, cell);
+          natural = std::max(natural, measured.natural);
+        }
+        years.natural = natural;
+      }
+      for (size_t c = 2; c < count; ++c) base_rows_[c] = years;
     }
   }
 
@@ -305,7 +470,6 @@ class TableBuilder {
   double best_label_width(double room, double label_floor, double label_natural,
                           double organizers_floor, double scale) {
     const double pad = 2 * kPadX * scale;
-    const double note_ratio = context_.theme.table_note_size / context_.theme.table_size;
     double low = label_floor, high = std::min(label_natural, room - organizers_floor);
     if (high <= low) return low;
     auto lines = [](double natural, double inner) {
@@ -320,7 +484,7 @@ class TableBuilder {
       for (const auto& row : row_widths_) {
         double left = lines(row.label * scale, inner_label);
         double right = lines(row.organizers * scale, inner_organizers) +
-                       note_ratio * lines(row.note * scale, inner_organizers);
+                       lines(row.note * scale, inner_organizers);
         cost += std::max(left, right);
       }
       if (best_cost < 0 || cost < best_cost - 1e-9) best = label, best_cost = cost;
@@ -336,18 +500,18 @@ class TableBuilder {
         suffix += context_.measurer.measure(run.text, run.font).width + kSuffixGap;
       }
       // A suffix sits right of a centred block: room for it on both sides keeps the centre.
-      column.min = std::max(column.min, widths.min + 2 * suffix + 2 * style_.pad_x);
-      column.natural = std::max(column.natural, widths.max + 2 * suffix + 2 * style_.pad_x);
+      column.min = std::max(column.min, widths.min + 2 * suffix + 2 * kPadX);
+      column.natural = std::max(column.natural, widths.max + 2 * suffix + 2 * kPadX);
     }
   }
 
   // Chooses column widths. False when the table would need its year headers wrapped or its
-  // label columns squeezed below a few characters; the caller then tries a smaller type size,
-  // and at the theme's limit squeezes anyway (and warns).
+  // label columns squeezed below a few characters; the caller then tries a smaller type size or
+  // the narrower header, and at the limit squeezes anyway (and warns).
   bool fit_columns(double scale, bool last_try) {
-    const size_t count = header_.size();
+    const size_t count = base_.size();
     columns_ = base_;
-    std::vector<double> header_natural = base_header_natural_;
+    std::vector<double> header_natural = header_natural_;
     for (size_t c = 0; c < count; ++c) {
       columns_[c].min *= scale, columns_[c].natural *= scale, header_natural[c] *= scale;
     }
@@ -372,14 +536,14 @@ class TableBuilder {
         std::min(organizers.natural, std::max(organizers.min, 4 * em + 2 * pad));
     if (label_floor + organizers_floor + fixed_years > width + 0.01 && !last_try) return false;
     double natural_total = label.natural + organizers.natural + fixed_years;
-    fits_ = true;
+    bool fits = true;
     double year_width = year_base;
     if (natural_total <= width) {
       label.width = label.natural, organizers.width = organizers.natural;
       double extra = width - natural_total;
       // First let the year columns grow towards their notes' width, then widen every column.
       if (years > 0) {
-        double grow = std::min(extra / years, year_natural - year_base);
+        double grow = std::min(extra / years, std::max(0.0, year_natural - year_base));
         year_width += grow;
         extra -= grow * years;
       }
@@ -401,7 +565,7 @@ class TableBuilder {
         label.width = label.min, organizers.width = organizers.min;
         year_width = years > 0 ? (width - mins) / years : 0;
         if (year_width < year_min) {
-          fits_ = false;
+          fits = false;
           // Share what there is in proportion to the narrowest widths.
           double total = mins + years * year_min;
           label.width = width * label.min / total;
@@ -411,7 +575,7 @@ class TableBuilder {
       }
     }
     for (size_t c = 2; c < count; ++c) columns_[c].width = year_width;
-    return fits_;
+    return fits;
   }
 
   FlowedCell flow_cell(const Cell& cell, double width) {
@@ -439,13 +603,32 @@ class TableBuilder {
     return finish_row(std::move(row));
   }
 
-  FlowedRow flow_header() {
-    FlowedRow row;
-    row.own.reserve(header_.size());
-    for (size_t c = 0; c < header_.size(); ++c)
-      row.own.push_back(flow_cell(header_[c], columns_[c].width));
-    for (const auto& cell : row.own) row.cells.push_back(&cell);
-    return finish_row(std::move(row));
+  void flow_header() {
+    Header& h = header_;
+    h.row = FlowedRow{};
+    h.row.own.reserve(header_cells_.size());
+    for (size_t c = 0; c < header_cells_.size(); ++c)
+      h.row.own.push_back(flow_cell(header_cells_[c], columns_[c].width));
+    for (const auto& cell : h.row.own) h.row.cells.push_back(&cell);
+    h.row = finish_row(std::move(h.row));
+    h.top = 0;
+    h.height = h.row.height;
+    if (mode_ == HeaderMode::spanning) {
+      double years_width = 0;
+      for (size_t c = 2; c < columns_.size(); ++c) years_width += columns_[c].width;
+      h.years_cell = flow_cell(years_header_, years_width);
+      double line = style_.body.size * style_.line_spacing;
+      h.top = std::max(h.years_cell.height, line) + 2 * style_.pad_y;
+      // The bottom row holds the years; the two label cells span both rows.
+      double years_row = 0;
+      for (size_t c = 2; c < h.row.cells.size(); ++c)
+        years_row = std::max(years_row, h.row.cells[c]->height);
+      double bottom = std::max(years_row, line) + 2 * style_.pad_y;
+      double labels = 0;
+      for (size_t c = 0; c < 2 && c < h.row.cells.size(); ++c)
+        labels = std::max(labels, h.row.cells[c]->height + 2 * style_.pad_y);
+      h.height = std::max(h.top + bottom, labels);
+    }
   }
 
   FlowedRow finish_row(FlowedRow row) {
@@ -457,47 +640,76 @@ class TableBuilder {
     return row;
   }
 
-  void paint_row(const FlowedRow& row, double y, bool header, bool stripe,
-                 std::vector<scene::Item>& out) {
+  // Paints one cell's blocks centred vertically in [y, y + height), as one block of lines.
+  void paint_cell(const FlowedCell& cell, double x, double width, double y, double height,
+                  std::vector<scene::Item>& out) {
+    const size_t first = out.size();
+    double top = y + (height - cell.height) / 2;
+    for (const auto& block : cell.blocks) {
+      const FlowedText& flowed = block.text;
+      size_t before = out.size();
+      place_text(flowed, {x + style_.pad_x, top, width - 2 * style_.pad_x, flowed.height},
+                 block.align, VAlign::top, out);
+      if (!block.suffix.empty() && out.size() > before) {
+        const auto& last = std::get<scene::TextLine>(out.back());
+        double after = last.baseline.x + last.width + kSuffixGap;
+        double baseline = last.baseline.y;
+        for (const auto& run : block.suffix) {
+          double w = context_.measurer.measure(run.text, run.font).width;
+          out.emplace_back(scene::TextLine{{after, baseline}, run.text, run.font, run.color, w});
+          after += w;
+        }
+      }
+      top += flowed.height + style_.note_gap;
+    }
+    share_block(out, first, scene::new_block());
+  }
+
+  void paint_row(const FlowedRow& row, double y, bool stripe, std::vector<scene::Item>& out) {
     const scene::Rect& box = context_.box;
-    double table_width = 0;
-    for (const auto& column : columns_) table_width += column.width;
-    if (header || stripe) {
-      scene::Path fill = scene::rectangle({box.x, y, table_width, row.height});
-      fill.fill = header ? context_.theme.table_header_fill : context_.theme.table_stripe_fill;
+    if (stripe) {
+      scene::Path fill = scene::rectangle({box.x, y, table_width(), row.height});
+      fill.fill = context_.theme.table_stripe_fill;
       out.emplace_back(std::move(fill));
     }
     double x = box.x;
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      const FlowedCell& cell = *row.cells[c];
-      double top = y + (row.height - cell.height) / 2;  // content centred vertically
-      for (const auto& block : cell.blocks) {
-        const FlowedText& flowed = block.text;
-        size_t first = out.size();
-        place_text(flowed,
-                   {x + style_.pad_x, top, columns_[c].width - 2 * style_.pad_x, flowed.height},
-                   block.align, VAlign::top, out);
-        if (!block.suffix.empty() && out.size() > first) {
-          const auto& last = std::get<scene::TextLine>(out.back());
-          double after = last.baseline.x + last.width + kSuffixGap;
-          for (const auto& run : block.suffix) {
-            double width = context_.measurer.measure(run.text, run.font).width;
-            out.emplace_back(
-                scene::TextLine{{after, last.baseline.y}, run.text, run.font, run.color, width});
-            after += width;
-          }
-        }
-        top += flowed.height + style_.note_gap;
-      }
+      paint_cell(*row.cells[c], x, columns_[c].width, y, row.height, out);
       x += columns_[c].width;
     }
+  }
+
+  void paint_header(std::vector<scene::Item>& out) {
+    const scene::Rect& box = context_.box;
+    const Header& h = header_;
+    scene::Path fill = scene::rectangle({box.x, box.y, table_width(), h.height});
+    fill.fill = context_.theme.table_header_fill;
+    out.emplace_back(std::move(fill));
+    double x = box.x;
+    for (size_t c = 0; c < h.row.cells.size(); ++c) {
+      bool year = mode_ == HeaderMode::spanning && c >= 2;
+      double top = year ? box.y + h.top : box.y;
+      double height = year ? h.height - h.top : h.height;
+      paint_cell(*h.row.cells[c], x, columns_[c].width, top, height, out);
+      x += columns_[c].width;
+    }
+    if (mode_ == HeaderMode::spanning && columns_.size() > 2) {
+      double left = box.x + columns_[0].width + columns_[1].width;
+      paint_cell(h.years_cell, left, table_width() - columns_[0].width - columns_[1].width, box.y,
+                 h.top, out);
+    }
+  }
+
+  double table_width() const {
+    double width = 0;
+    for (const auto& column : columns_) width += column.width;
+    return width;
   }
 
   void paint_grid(double top, const std::vector<double>& row_bottoms,
                   std::vector<scene::Item>& out) {
     const scene::Rect& box = context_.box;
-    double table_width = 0;
-    for (const auto& column : columns_) table_width += column.width;
+    double width = table_width();
     double bottom = row_bottoms.empty() ? top : row_bottoms.back();
     scene::Path grid;
     grid.stroke = scene::Stroke{context_.theme.table_grid, 0.5, {}};
@@ -506,65 +718,175 @@ class TableBuilder {
       grid.segments.push_back({scene::PathVerb::line_to, {b}});
     };
     for (size_t i = 0; i + 1 < row_bottoms.size(); ++i) {
-      add_line({box.x, row_bottoms[i]}, {box.x + table_width, row_bottoms[i]});
+      add_line({box.x, row_bottoms[i]}, {box.x + width, row_bottoms[i]});
+    }
+    double years_left = box.x + (columns_.size() > 2 ? columns_[0].width + columns_[1].width : 0);
+    if (mode_ == HeaderMode::spanning && columns_.size() > 2) {
+      add_line({years_left, top + header_.top}, {box.x + width, top + header_.top});
     }
     double x = box.x;
     for (size_t c = 0; c + 1 < columns_.size(); ++c) {
       x += columns_[c].width;
-      add_line({x, top}, {x, bottom});
+      // Between year columns the spanning header's top row is one cell.
+      bool inside_years = mode_ == HeaderMode::spanning && c >= 2;
+      add_line({x, inside_years ? top + header_.top : top}, {x, bottom});
     }
     out.emplace_back(std::move(grid));
-    scene::Path frame = scene::rectangle({box.x, top, table_width, bottom - top});
+    scene::Path frame = scene::rectangle({box.x, top, width, bottom - top});
     frame.stroke = scene::Stroke{context_.theme.rule, 1, {}};
     out.emplace_back(std::move(frame));
   }
 
+  scene::TableCell table_cell(const Cell& cell, const scene::Font& font, Align align,
+                              std::optional<scene::Color> fill) const {
+    scene::TableCell out;
+    out.text = cell.text;
+    out.font_size = font.size;
+    out.bold = font.weight == scene::Weight::bold;
+    out.align = align == Align::center ? "center" : align == Align::right ? "right" : "left";
+    out.fill = fill;
+    return out;
+  }
+
+  // The table's meaning on one page: header rows, then rows [first, last).
+  scene::Table table_meaning(size_t first, size_t last, double height) const {
+    scene::Table table;
+    table.role = "rollout_table";
+    table.box = {context_.box.x, context_.box.y, table_width(), height};
+    for (const auto& column : columns_) table.column_widths.push_back(column.width);
+    table.continued = first > 0;
+    const auto header_fill = context_.theme.table_header_fill;
+    std::vector<scene::TableCell> header;
+    for (const auto& cell : header_cells_)
+      header.push_back(table_cell(cell, style_.header, Align::center, header_fill));
+    if (mode_ == HeaderMode::spanning) {
+      std::vector<scene::TableCell> top = header;
+      for (size_t c = 2; c < top.size(); ++c)
+        top[c] = table_cell(Cell{}, style_.header, Align::center, header_fill);
+      if (top.size() > 2)
+        top[2] = table_cell(years_header_, style_.header, Align::center, header_fill);
+      header[0].text.clear(), header[1].text.clear();
+      table.cells.push_back(std::move(top));
+      table.cells.push_back(std::move(header));
+      table.header_rows = 2;
+      table.row_heights = {header_.top, header_.height - header_.top};
+      table.spans.push_back({0, 0, 2, 1});
+      table.spans.push_back({0, 1, 2, 1});
+      if (columns_.size() > 2)
+        table.spans.push_back({0, 2, 1, static_cast<int>(columns_.size() - 2)});
+    } else {
+      table.cells.push_back(std::move(header));
+      table.header_rows = 1;
+      table.row_heights = {header_.height};
+    }
+    for (size_t r = first; r < last; ++r) {
+      const TableRow& row = rows_[r];
+      std::optional<scene::Color> fill;
+      if ((r - first) % 2 == 1) fill = context_.theme.table_stripe_fill;
+      std::vector<scene::TableCell> cells;
+      cells.push_back(table_cell(row.label, style_.body, Align::left, fill));
+      cells.push_back(table_cell(row.organizers, style_.body, Align::left, fill));
+      for (uint32_t index : row.years)
+        cells.push_back(table_cell(year_cells_[index], style_.body, Align::center, fill));
+      table.cells.push_back(std::move(cells));
+      table.row_heights.push_back(row_heights_[r]);
+    }
+    return table;
+  }
+
   ElementLayout paginate(const std::vector<FlowedRow>& rows) {
     const scene::Rect& box = context_.box;
-    FlowedRow header = flow_header();
-    double room = box.height - footnote_height_ - header.height;
+    flow_header();
+    const double capacity = room();
+    // Balanced pages: the smallest page height that keeps the fewest pages.
+    size_t pages = count_pages(rows, capacity);
+    double target = capacity;
+    if (pages > 1) {
+      double low = 0, high = capacity;
+      for (const auto& row : rows) low = std::max(low, std::min(row.height, capacity));
+      for (int i = 0; i < 40 && high - low > 0.05; ++i) {
+        double mid = (low + high) / 2;
+        if (count_pages(rows, mid) <= pages)
+          high = mid;
+        else
+          low = mid;
+      }
+      target = high;
+    }
+    row_heights_.assign(rows.size(), 0);
+    for (size_t r = 0; r < rows.size(); ++r) row_heights_[r] = rows[r].height;
+
     ElementLayout out;
     std::vector<scene::Item>* page = &out.items;
+    std::vector<scene::Item> painted;
     std::vector<double> bottoms;
-    double y = box.y + header.height;
-    size_t on_page = 0;
+    double y = box.y + header_.height;
+    size_t on_page = 0, page_first = 0;
     bool warned = false;
-    auto finish_page = [&] {
-      std::vector<double> all = {box.y + header.height};
+    auto finish_page = [&](size_t last) {
+      std::vector<double> all = {box.y + header_.height};
       all.insert(all.end(), bottoms.begin(), bottoms.end());
-      paint_grid(box.y, all, *page);
+      paint_grid(box.y, all, painted);
+      page->emplace_back(
+          scene::meaningful(table_meaning(page_first, last, y - box.y), std::move(painted)));
+      painted.clear();
+      double below = y + kNoteGap;
+      // The references used on this page, then the registry's caveat (on every page of data).
+      std::vector<int> used;
+      for (size_t r = page_first; r < last; ++r) {
+        for (uint32_t index : rows_[r].years) {
+          for (int n : year_refs_[index]) used.push_back(n);
+        }
+      }
+      std::sort(used.begin(), used.end());
+      used.erase(std::unique(used.begin(), used.end()), used.end());
+      if (!used.empty()) {
+        std::vector<std::string> entries;
+        for (int n : used) entries.push_back(references_[n - 1]);
+        FlowedText list = flow_references(entries);
+        const size_t first = page->size();
+        place_text(list, {box.x, below, box.width, list.height}, Align::left, VAlign::top, *page);
+        wrap_text_block(*page, first, "note", entries, {box.x, below, box.width, list.height},
+                        context_.measurer);
+        below += list.height + kNoteGap;
+      }
       if (!footnote_text_.empty()) {
-        place_text(footnote_, {box.x, y + kNoteGap, box.width, footnote_.height}, Align::left,
-                   VAlign::top, *page);
+        const size_t first = page->size();
+        place_text(footnote_, {box.x, below, box.width, footnote_.height}, Align::left, VAlign::top,
+                   *page);
+        wrap_text_block(*page, first, "caveat", {plain_text(footnote_runs_)},
+                        {box.x, below, box.width, footnote_.height}, context_.measurer);
       }
     };
-    auto start_page = [&] {
-      paint_row(header, box.y, true, false, *page);
-      y = box.y + header.height;
+    auto start_page = [&](size_t first) {
+      paint_header(painted);
+      y = box.y + header_.height;
       bottoms.clear();
       on_page = 0;
+      page_first = first;
     };
-    start_page();
+    start_page(0);
     for (size_t r = 0; r < rows.size(); ++r) {
       const FlowedRow& row = rows[r];
-      if (on_page > 0 && y + row.height > box.y + header.height + room + 0.01) {
-        finish_page();
+      if (on_page > 0 && y + row.height > box.y + header_.height + target + 0.01) {
+        finish_page(r);
         out.more_pages.emplace_back();
         page = &out.more_pages.back();
-        start_page();
+        start_page(r);
       }
-      if (on_page == 0 && row.height > room + 0.01 && !warned) {
+      if (on_page == 0 && row.height > capacity + 0.01 && !warned) {
         context_.warn(element_, "a row of the table ('" + matrix_.rows[r].label +
                                     "') is taller than the page; it runs past the box");
         warned = true;
       }
-      paint_row(row, y, false, on_page % 2 == 1, *page);
+      paint_row(row, y, on_page % 2 == 1, painted);
       y += row.height;
       bottoms.push_back(y);
       ++on_page;
     }
-    if (out.more_pages.empty()) out.used_height = y - box.y + footnote_height_;
-    finish_page();
+    if (out.more_pages.empty())
+      out.used_height = y - box.y + footnote_height_ + references_height();
+    finish_page(rows.size());
     return out;
   }
 
@@ -573,25 +895,34 @@ class TableBuilder {
   LayoutContext& context_;
   const analysis::SpreadMatrix& matrix_;
   Style style_;
-  std::vector<Cell> header_;
+  HeaderMode mode_ = HeaderMode::single;
+  std::vector<Cell> header_cells_;
+  Cell years_header_;
+  Header header_;
   std::vector<TableRow> rows_;
   struct RowWidths {
     double label = 0, organizers = 0, note = 0;  // unwrapped, at full size
   };
   std::vector<RowWidths> row_widths_;
-  std::vector<Cell> year_cells_;         // distinct year cells; 0 is the empty one
-  std::vector<FlowedCell> year_flowed_;  // the same, flowed at the current scale
-  std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_cell_index_;
+  std::vector<YearSource> year_sources_;  // distinct year cells; 0 is the empty one
+  std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_source_index_;
+  std::vector<Cell> year_cells_;             // the same at the current size
+  std::vector<std::vector<int>> year_refs_;  // references each year cell uses
+  std::vector<FlowedCell> year_flowed_;      // the same, flowed at the current scale
+  std::vector<std::string> references_;      // "※1 独自資料使用", in order of first use
+  std::map<std::string, int> reference_of_;
   std::vector<Column> columns_;
-  std::vector<Column> base_;  // measured at full size
-  std::vector<double> base_header_natural_;
+  std::vector<Column> base_rows_;  // measured at full size, body rows only
+  std::vector<Column> base_;       // and with this mode's header
+  std::vector<double> header_natural_;
+  std::vector<double> row_heights_;
   double current_scale_ = 1.0;  // scale the cells' fonts are set at
   std::string footnote_text_;
+  std::vector<Run> footnote_runs_;
   FlowedText footnote_;
   double footnote_height_ = 0;
   static constexpr double kNoteGap = 4;
   static constexpr double kSuffixGap = 1;
-  bool fits_ = true;
 };
 
 ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {

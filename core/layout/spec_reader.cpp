@@ -319,6 +319,7 @@ std::optional<ElementSpec> SpecReader::element(const YAML::Node& node) {
                   : *valign == "bottom" ? VAlign::bottom
                                         : VAlign::top;
   }
+  if (node["alt"]) spec.alt = string(node, "alt");
   if (const YAML::Node figure = node["figure"]) {
     FigureSpec parsed;
     parsed.pos = pos(figure);
@@ -326,8 +327,9 @@ std::optional<ElementSpec> SpecReader::element(const YAML::Node& node) {
     if (figure.IsScalar()) {
       parsed.name = figure.Scalar();
     } else if (figure.IsMap()) {
-      check_keys(figure, {"name", "formats"}, "figure");
+      check_keys(figure, {"name", "formats", "dpi"}, "figure");
       if (require(figure, "name", "figure")) parsed.name = string(figure, "name").value_or("");
+      if (auto dpi = number(figure, "dpi", 36, 1200)) parsed.dpi = *dpi;
       if (auto formats = string_list(figure, "formats")) {
         parsed.formats.clear();
         for (const auto& f : *formats) {

@@ -1,6 +1,7 @@
 // Text elements: title, subtitle, text, footnote, link and rule.
 #include <algorithm>
 
+#include "core/layout/text_meaning.h"
 #include "core/layout/text_style.h"
 
 namespace tenkai::layout {
@@ -63,11 +64,27 @@ std::vector<Run> runs_for(const TextData& data, const LayoutContext& context) {
   return parse_emphasis(context.expand(data.text), font, color, theme.accent);
 }
 
+const char* role_name(TextRole role) {
+  switch (role) {
+    case TextRole::title:
+      return "title";
+    case TextRole::subtitle:
+      return "subtitle";
+    case TextRole::footnote:
+      return "footnote";
+    case TextRole::link:
+      return "link_text";
+    case TextRole::text:
+      break;
+  }
+  return "body";
+}
+
 ElementLayout layout_text(const ElementSpec& element, LayoutContext& context) {
   const auto& data = element.data_as<TextData>();
   ElementLayout out;
-  fit_text(context, element, runs_for(data, context), context.box, element.align, element.valign,
-           out.items);
+  std::vector<Run> runs = runs_for(data, context);
+  fit_text(context, element, runs, context.box, element.align, element.valign, out.items);
   if (data.role == TextRole::link) {
     // Underline each line and make its extent clickable.
     std::vector<scene::Item> extra;
@@ -85,6 +102,8 @@ ElementLayout layout_text(const ElementSpec& element, LayoutContext& context) {
     }
     out.items.insert(out.items.end(), extra.begin(), extra.end());
   }
+  wrap_text_block(out.items, 0, role_name(data.role), {plain_text(runs)}, context.box,
+                  context.measurer);
   return out;
 }
 

@@ -1,13 +1,18 @@
-// Greedy line breaking over styled runs with Japanese rules. Text is cut into tokens (a Latin
-// word, one CJK character, a run of spaces, a forced break); kinsoku glues a closing mark to the
-// token before it and an opening mark to the token after it, so no line starts with 、。）」 and
-// none ends with （「.
+// Greedy line breaking over styled runs with Japanese rules. The text of each paragraph goes to
+// the line breaker (or, without one, every boundary between CJK characters is a candidate); the
+// candidates are filtered by kinsoku and by the rules that keep kanji and katakana runs and
+// numbers with their counters whole; with a breaker, a unit of one kana or kanji is then joined
+// to its neighbour. Tokens (a unit, a run of spaces, a forced break) are laid out greedily; a
+// unit wider than the line is split where the script changes, a piece still too wide at the
+// breaker's words, and one still too wide between characters (see Break).
 #include "core/layout/text_flow.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+
+#include "core/scene/line_breaker.h"
 
 namespace tenkai::layout {
 namespace {
@@ -67,10 +72,54 @@ bool plain_character(char32_t cp) {
          (cp >= 0x3041 && cp <= 0x3096 && !in(cp, U"ぁぃぅぇぉっゃゅょゎゕゖ"));
 }
 
-bool may_break_between(char32_t before, char32_t after) {
+bool kinsoku_allows(char32_t before, char32_t after) {
   if (!plain_character(after) && no_line_start(after)) return false;
   if (!plain_character(before) && no_line_end(before)) return false;
-  return ideographic(before) || ideographic(after);
+  return true;
+}
+
+bool may_break_between(char32_t before, char32_t after) {
+  return kinsoku_allows(before, after) && (ideographic(before) || ideographic(after));
+}
+
+bool kanji(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == U'々' ||
+         cp == U'〆' || cp == U'〇' || cp == U'ヶ';
+}
+
+bool katakana(char32_t cp) {
+  return (cp >= 0x30A1 && cp <= 0x30FA) || cp == U'ー' || (cp >= 0x31F0 && cp <= 0x31FF) ||
+         (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+bool hiragana(char32_t cp) {
+  return cp >= 0x3041 && cp <= 0x309F;
+}
+
+bool digit(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９');
+}
+
+// Kanji that lead a number: 第3回, 計12回, 約3万人.
+bool number_prefix(char32_t cp) {
+  return in(cp, U"第計約全各毎総延同満");
+}
+
+// A letter rather than punctuation: what "a unit of one character" counts.
+bool letter(char32_t cp) {
+  return kanji(cp) || katakana(cp) || hiragana(cp) || digit(cp) || (cp >= U'A' && cp <= U'Z') ||
+         (cp >= U'a' && cp <= U'z') || (cp >= 0xFF21 && cp <= 0xFF5A);
+}
+
+// The rules that keep a unit whole unless it is wider than the line.
+bool keeps_together(char32_t before, char32_t after) {
+  if (kanji(before) && kanji(after)) return true;
+  if (katakana(before) && katakana(after)) return true;
+  if (digit(before) && !is_space(after) && !no_line_end(after)) return true;  // 12回, 3万人
+  if (digit(after) && (digit(before) || number_prefix(before) || in(before, U",.，．")))
+    return true;
+  return false;
 }
 
 struct Piece {
@@ -118,94 +167,270 @@ struct Token {
   TokenKind kind = TokenKind::word;
   Pieces pieces;
   double width = 0;
+  size_t begin = 0, end = 0;  // bytes of the runs' joined text
 };
 
+// How freely a line may break before a code point: `strong` between units; inside a unit wider
+// than the line, first at `word` points (where the script changes: 会|の, or a single letter's
+// join), then at `dictionary` points (the breaker's words inside a kanji run: 医師|会).
+enum class Break : uint8_t { never, dictionary, word, strong };
+
+// Cuts the runs' joined text into tokens; keeps the points inside units so that a unit wider
+// than a line can be split.
 class Tokenizer {
  public:
   Tokenizer(const std::vector<Run>& runs, scene::TextMeasurer& measurer)
-      : runs_(runs), measurer_(measurer) {}
+      : runs_(runs), measurer_(measurer), breaker_(measurer.line_breaker()) {
+    for (const auto& run : runs_) {
+      starts_.push_back(text_.size());
+      text_ += run.text;
+    }
+  }
 
   std::vector<Token> tokens() {
-    for (size_t r = 0; r < runs_.size(); ++r) {
-      std::string_view text = runs_[r].text;
-      for (size_t i = 0; i < text.size();) {
-        size_t begin = i;
-        char32_t cp = next_code_point(text, i);
-        if (cp == U'\n' || cp == U'\r') {
-          flush();
-          if (cp == U'\n') {
-            auto metrics = measurer_.measure(" ", runs_[r].font);
-            out_.push_back(
-                {TokenKind::newline, {{r, begin, begin, 0, metrics.ascent, metrics.descent}}, 0});
-          }
-          previous_ = 0;
-          continue;
-        }
-        TokenKind kind = is_space(cp) ? TokenKind::space : TokenKind::word;
-        bool start_new = current_.pieces.empty() || current_.kind != kind ||
-                         (kind == TokenKind::word && may_break_between(previous_, cp));
-        if (start_new) {
-          flush();
-          current_.kind = kind;
-        }
-        append(r, begin, i);
-        previous_ = kind == TokenKind::space ? 0 : cp;
-      }
+    std::vector<Token> out;
+    for (size_t begin = 0;;) {
+      size_t newline = text_.find('\n', begin);
+      paragraph(begin, newline == std::string::npos ? text_.size() : newline, out);
+      if (newline == std::string::npos) break;
+      size_t run = run_at(newline);
+      auto metrics = measurer_.measure(" ", runs_[run].font);
+      size_t local = newline - starts_[run];
+      out.push_back({TokenKind::newline,
+                     {{run, local, local, 0, metrics.ascent, metrics.descent}},
+                     0,
+                     newline,
+                     newline});
+      begin = newline + 1;
     }
-    flush();
-    return std::move(out_);
+    return out;
+  }
+
+  // Widest piece of `word` cut at every point inside it (characters only where none is).
+  double widest_piece(const Token& word) {
+    double widest = 0;
+    auto point =
+        std::upper_bound(points_.begin(), points_.end(), std::pair{word.begin, Break::strong});
+    for (size_t from = word.begin; from < word.end;) {
+      size_t to = point != points_.end() && point->first < word.end ? (point++)->first : word.end;
+      widest = std::max(widest, make_token(TokenKind::word, from, to).width);
+      from = to;
+    }
+    return widest;
+  }
+
+  // A word split for a line `max_width` wide: at its word points, a piece still too wide at its
+  // dictionary points, and one still too wide between characters (which sets `characters`).
+  std::vector<Token> split(const Token& word, double max_width, bool& characters) {
+    std::vector<Token> out;
+    split_at(Break::word, word.begin, word.end, max_width, characters, out);
+    return out;
   }
 
  private:
-  void append(size_t run, size_t begin, size_t end) {
-    if (!current_.pieces.empty() && current_.pieces.back().run == run &&
-        current_.pieces.back().end == begin) {
-      current_.pieces.back().end = end;
+  // Pieces of text_[begin, end) at `level`'s points; a last piece of one kana or kanji (と, る。,
+  // 会) stays with the piece before it, since it could otherwise end up alone on a line.
+  void split_at(Break level, size_t begin, size_t end, double max_width, bool& characters,
+                std::vector<Token>& out) {
+    std::vector<std::pair<size_t, size_t>> pieces;
+    if (level == Break::never) {
+      characters = true;
+      pieces = characters_of(begin, end);
+      join_last_letter(pieces);
     } else {
-      current_.pieces.push_back({run, begin, end, 0, 0, 0});
+      auto point =
+          std::upper_bound(points_.begin(), points_.end(), std::pair{begin, Break::strong});
+      for (size_t from = begin; from < end;) {
+        while (point != points_.end() && point->first < end && point->second < level) ++point;
+        size_t to = point != points_.end() && point->first < end ? (point++)->first : end;
+        pieces.push_back({from, to});
+        from = to;
+      }
+      join_last_letter(pieces);
+    }
+    Break next = level == Break::word ? Break::dictionary : Break::never;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      const auto [from, to] = pieces[i];
+      Token piece = make_token(TokenKind::word, from, to);
+      if (piece.width <= max_width + kEpsilon || level == Break::never)
+        out.push_back(std::move(piece));
+      else
+        split_at(next, from, to, max_width, characters, out);
     }
   }
 
-  void flush() {
-    if (current_.pieces.empty()) return;
-    current_.width = 0;
-    for (auto& piece : current_.pieces) {
-      std::string_view text =
-          std::string_view(runs_[piece.run].text).substr(piece.begin, piece.end - piece.begin);
-      auto metrics = measurer_.measure(text, runs_[piece.run].font);
-      piece.width = metrics.width;
-      piece.ascent = metrics.ascent;
-      piece.descent = metrics.descent;
-      current_.width += piece.width;
+  void join_last_letter(std::vector<std::pair<size_t, size_t>>& pieces) const {
+    if (pieces.size() < 2) return;
+    int letters = 0;
+    char32_t only = 0;
+    for (size_t i = pieces.back().first; i < pieces.back().second;) {
+      char32_t cp = next_code_point(text_, i);
+      if (letter(cp)) ++letters, only = cp;
     }
-    out_.push_back(std::move(current_));
-    current_ = Token{};
+    if (letters == 1 && (hiragana(only) || katakana(only) || kanji(only))) {
+      pieces[pieces.size() - 2].second = pieces.back().second;
+      pieces.pop_back();
+    }
+  }
+
+  // The last resort for a piece wider than a line: single characters, except that kinsoku
+  // still holds and a last lone kana stays with the character before it.
+  std::vector<std::pair<size_t, size_t>> characters_of(size_t begin, size_t end) const {
+    std::vector<std::pair<size_t, size_t>> out;
+    char32_t previous = 0;
+    for (size_t i = begin; i < end;) {
+      size_t from = i;
+      char32_t cp = next_code_point(text_, i);
+      if (out.empty() || kinsoku_allows(previous, cp)) {
+        out.push_back({from, i});
+      } else {
+        out.back().second = i;
+      }
+      previous = cp;
+    }
+    return out;
+  }
+
+  size_t run_at(size_t offset) const {
+    auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    size_t run = static_cast<size_t>(after - starts_.begin()) - 1;
+    // Skip empty runs that start at the same offset: the text belongs to the last of them.
+    return std::min(run, runs_.size() - 1);
+  }
+
+  Token make_token(TokenKind kind, size_t begin, size_t end) {
+    Token token;
+    token.kind = kind;
+    token.begin = begin;
+    token.end = end;
+    for (size_t run = run_at(begin); run < runs_.size() && starts_[run] < end; ++run) {
+      size_t from = std::max(begin, starts_[run]) - starts_[run];
+      size_t to = std::min(end, starts_[run] + runs_[run].text.size()) - starts_[run];
+      if (from >= to) continue;
+      auto metrics = measurer_.measure(std::string_view(runs_[run].text).substr(from, to - from),
+                                       runs_[run].font);
+      token.pieces.push_back({run, from, to, metrics.width, metrics.ascent, metrics.descent});
+      token.width += metrics.width;
+    }
+    return token;
+  }
+
+  // Tokens of text_[begin, end), a paragraph without forced breaks.
+  void paragraph(size_t begin, size_t end, std::vector<Token>& out) {
+    std::vector<size_t> offsets;
+    std::vector<char32_t> cps;
+    for (size_t i = begin; i < end;) {
+      offsets.push_back(i);
+      cps.push_back(next_code_point(text_, i));
+    }
+    offsets.push_back(end);
+    const size_t n = cps.size();
+    if (n == 0) return;
+    std::vector<Break> breaks = break_strengths(begin, offsets, cps);
+    for (size_t k = 1; k < n; ++k) {
+      if (breaks[k] != Break::never) points_.push_back({offsets[k], breaks[k]});
+    }
+    bool open = false;
+    TokenKind kind = TokenKind::word;
+    size_t token_begin = 0;
+    auto flush = [&](size_t at) {
+      if (open) out.push_back(make_token(kind, token_begin, at));
+      open = false;
+    };
+    for (size_t k = 0; k < n; ++k) {
+      if (cps[k] == U'\r') {
+        flush(offsets[k]);
+        continue;
+      }
+      TokenKind here = is_space(cps[k]) ? TokenKind::space : TokenKind::word;
+      if (!open || here != kind || (here == TokenKind::word && breaks[k] == Break::strong)) {
+        flush(offsets[k]);
+        open = true;
+        kind = here;
+        token_begin = offsets[k];
+      }
+    }
+    flush(end);
+  }
+
+  // breaks[k]: how a line may break before cps[k].
+  std::vector<Break> break_strengths(size_t begin, const std::vector<size_t>& offsets,
+                                     const std::vector<char32_t>& cps) {
+    const size_t n = cps.size();
+    std::vector<bool> candidate(n, false);
+    if (breaker_) {
+      size_t length = offsets.back() - begin;
+      for (size_t point : breaker_->break_points(std::string_view(text_).substr(begin, length))) {
+        auto at = std::lower_bound(offsets.begin(), offsets.end(), begin + point);
+        if (at != offsets.end() && *at == begin + point) {
+          size_t k = static_cast<size_t>(at - offsets.begin());
+          if (k > 0 && k < n) candidate[k] = true;
+        }
+      }
+    } else {
+      for (size_t k = 1; k < n; ++k) candidate[k] = may_break_between(cps[k - 1], cps[k]);
+    }
+    std::vector<Break> breaks(n, Break::never);
+    for (size_t k = 1; k < n; ++k) {
+      if (!kinsoku_allows(cps[k - 1], cps[k])) continue;
+      bool together = keeps_together(cps[k - 1], cps[k]);
+      if (candidate[k])
+        breaks[k] = together ? Break::dictionary : Break::strong;
+      else if (!together && may_break_between(cps[k - 1], cps[k]))
+        breaks[k] = Break::word;
+    }
+    if (breaker_) join_single_letters(cps, breaks);
+    return breaks;
+  }
+
+  // No unit of one kana or kanji (を, 主, 別）) stands alone: a kana or a unit ending in closing
+  // punctuation joins the unit before it, any other the unit after it.
+  static void join_single_letters(const std::vector<char32_t>& cps, std::vector<Break>& breaks) {
+    struct Unit {
+      size_t begin, end;
+    };
+    std::vector<Unit> units;
+    const size_t n = cps.size();
+    for (size_t k = 0; k < n; ++k) {
+      bool blank = is_space(cps[k]) || cps[k] == U'\r';
+      if (blank) continue;
+      if (k == 0 || is_space(cps[k - 1]) || cps[k - 1] == U'\r' || breaks[k] == Break::strong)
+        units.push_back({k, k + 1});
+      else
+        units.back().end = k + 1;
+    }
+    std::vector<size_t> demote;
+    for (size_t u = 0; u < units.size(); ++u) {
+      char32_t only = 0;
+      int letters = 0;
+      for (size_t k = units[u].begin; k < units[u].end; ++k) {
+        if (letter(cps[k])) {
+          ++letters;
+          only = cps[k];
+        }
+      }
+      if (letters != 1 || !(kanji(only) || katakana(only) || hiragana(only))) continue;
+      bool before = u > 0 && units[u - 1].end == units[u].begin;
+      bool after = u + 1 < units.size() && units[u + 1].begin == units[u].end;
+      bool backward = hiragana(only) || !after || !letter(cps[units[u].end - 1]);
+      if (backward && before)
+        demote.push_back(units[u].begin);
+      else if (after)
+        demote.push_back(units[u].end);
+      else if (before)
+        demote.push_back(units[u].begin);
+    }
+    for (size_t k : demote) breaks[k] = Break::word;
   }
 
   const std::vector<Run>& runs_;
   scene::TextMeasurer& measurer_;
-  std::vector<Token> out_;
-  Token current_;
-  char32_t previous_ = 0;
+  scene::LineBreaker* breaker_;
+  std::string text_;            // every run's text, joined
+  std::vector<size_t> starts_;  // where each run starts in text_
+  // Every point inside a unit where it may be split, with how freely, ascending.
+  std::vector<std::pair<size_t, Break>> points_;
 };
-
-// Splits a word wider than a line into single characters (an emergency; reported as too_wide).
-std::vector<Token> split_characters(const Token& word, const std::vector<Run>& runs,
-                                    scene::TextMeasurer& measurer) {
-  std::vector<Token> out;
-  for (const auto& piece : word.pieces) {
-    std::string_view text = runs[piece.run].text;
-    for (size_t i = piece.begin; i < piece.end;) {
-      size_t begin = i;
-      next_code_point(text, i);
-      auto metrics = measurer.measure(text.substr(begin, i - begin), runs[piece.run].font);
-      out.push_back({TokenKind::word,
-                     {{piece.run, begin, i, metrics.width, metrics.ascent, metrics.descent}},
-                     metrics.width});
-    }
-  }
-  return out;
-}
 
 class LineBuilder {
  public:
@@ -301,7 +526,8 @@ std::vector<Run> parse_emphasis(std::string_view markup, const scene::Font& font
 FlowedText flow_text(const std::vector<Run>& runs, double max_width, scene::TextMeasurer& measurer,
                      double line_spacing) {
   FlowedText out;
-  std::vector<Token> tokens = Tokenizer(runs, measurer).tokens();
+  Tokenizer tokenizer(runs, measurer);
+  std::vector<Token> tokens = tokenizer.tokens();
   LineBuilder line(runs, measurer, line_spacing);
   std::vector<const Token*> pending_spaces;
   double pending_width = 0;
@@ -341,9 +567,9 @@ FlowedText flow_text(const std::vector<Run>& runs, double max_width, scene::Text
         continue;
       }
     }
-    // A word wider than the whole line: break it between characters.
-    out.too_wide = true;
-    for (const auto& part : split_characters(token, runs, measurer)) {
+    // A unit wider than the whole line: split it, as finely as it takes.
+    out.unit_split = true;
+    for (const auto& part : tokenizer.split(token, max_width, out.too_wide)) {
       if (!line.empty() && line.width() + part.width > max_width + kEpsilon)
         line.finish(last_run, out);
       line.add(part);
@@ -374,7 +600,8 @@ std::vector<std::string> break_lines(std::string_view text, const scene::Font& f
 ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {
   ContentWidths out;
   double current = 0, spaces = 0;
-  for (const auto& token : Tokenizer(runs, measurer).tokens()) {
+  Tokenizer tokenizer(runs, measurer);
+  for (const auto& token : tokenizer.tokens()) {
     if (token.kind == TokenKind::newline) {
       current = spaces = 0;
     } else if (token.kind == TokenKind::space) {
@@ -383,7 +610,7 @@ ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& 
       current += spaces + token.width;
       spaces = 0;
       out.max = std::max(out.max, current);
-      out.min = std::max(out.min, token.width);
+      if (token.width > out.min) out.min = std::max(out.min, tokenizer.widest_piece(token));
     }
   }
   return out;

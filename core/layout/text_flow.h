@@ -1,5 +1,9 @@
-// Line breaking for Japanese and Latin text: break between CJK characters, keep Latin words
-// together, and apply kinsoku (no line starts with 、。）」 etc., none ends with （「 etc.).
+// Line breaking for Japanese and Latin text. Where a line may break comes from the measurer's
+// scene::LineBreaker (phrases, in the product) or, without one, from between any two CJK
+// characters; on top of either, layout keeps a run of kanji or of katakana together, a number
+// with its counter (2012年度, 12回), applies kinsoku (no line starts with 、。）」ー or small kana,
+// none ends with （「) and, with a breaker, lets no single kana or kanji stand alone. Only a unit
+// wider than the line is split: at the breaker's own points, then between characters.
 #pragma once
 
 #include <string>
@@ -39,6 +43,9 @@ struct FlowedText {
   double width = 0;       // widest line
   double height = 0;      // first ascent + advances between lines + last descent
   bool too_wide = false;  // an unbreakable unit is wider than the width asked for
+  // A unit (kanji or katakana run, number with its counter, phrase) wider than the width was
+  // split at a weaker point (a dictionary word inside it, or between characters).
+  bool unit_split = false;
 };
 
 // Breaks `runs` into lines no wider than `max_width` points where the rules allow.
@@ -49,8 +56,8 @@ FlowedText flow_text(const std::vector<Run>& runs, double max_width, scene::Text
 std::vector<std::string> break_lines(std::string_view text, const scene::Font& font,
                                      double max_width, scene::TextMeasurer& measurer);
 
-// Widest unit that cannot be broken (a Latin word, a CJK character with its kinsoku
-// neighbours): the narrowest width the text can be set in without overflowing.
+// Widest piece that cannot be broken even when its unit is split (a Latin word, a dictionary word
+// with its kinsoku neighbours): the narrowest width the text can be set in without overflowing.
 double min_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
 // Width of the text with no wrapping except forced breaks.
 double max_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer);

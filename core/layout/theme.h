@@ -35,6 +35,10 @@ struct Theme {
   double element_gap = 10;     // gap between elements in rows / columns / grid, points
   // Text that does not fit its box is shrunk down to this scale, then reported.
   double min_scale = 0.7;
+  // Size floors no shrinking goes below: any text, and body text, table cells and diagram
+  // labels (tables paginate or summarise instead).
+  double min_type_size = 8;
+  double min_body_size = 10;
 
   scene::Color text{0.13, 0.13, 0.13, 1};
   scene::Color title{0.05, 0.22, 0.45, 1};   // headings

@@ -77,7 +77,8 @@ struct Link {
 
 // Encoded picture data, shared between the page and its figures without copying.
 struct ImageData {
-  std::string format;  // "png" or "jpeg": the bytes are that file, embedded unchanged where possible
+  std::string
+      format;  // "png" or "jpeg": the bytes are that file, embedded unchanged where possible
   std::vector<unsigned char> bytes;
   int pixel_width = 0, pixel_height = 0;
 };
@@ -156,8 +157,8 @@ struct Table {
   std::string role;  // rollout_table, prefecture_summary, …
   Rect box;
   int header_rows = 1;
-  std::vector<double> column_widths;  // sum = box.width
-  std::vector<double> row_heights;    // one per row of `cells`
+  std::vector<double> column_widths;          // sum = box.width
+  std::vector<double> row_heights;            // one per row of `cells`
   std::vector<std::vector<TableCell>> cells;  // header rows first; a spanned-over cell is ""
   std::vector<CellSpan> spans;
   bool continued = false;  // rows before these were on an earlier page
@@ -176,6 +177,7 @@ struct Chart {
   Rect box;
   std::vector<int> categories;
   std::vector<ChartSeries> series;
+  std::string alt;  // what a reader who cannot see it is told ("": generated from the data)
 };
 
 // A drawing made of shapes and connectors (a diagram, a map) as one figure, with its alt text.
@@ -206,6 +208,7 @@ struct Page {
   double width = 720;  // 4:3 at 10 × 7.5 in
   double height = 540;
   std::string title;  // outline entry for this page
+  std::string slide;  // name of the slide laid out on it ("" for a figure); `tenkai scene`
   std::vector<Item> items;
 };
 
@@ -214,6 +217,8 @@ struct Figure {
   std::string name;                  // file stem, e.g. "rollout-table"
   std::vector<std::string> formats;  // "svg", "png"
   Page page;
+  // Raster resolution of the PNG file; 144 (2 pixels a point) keeps 8-point kana legible.
+  double png_dpi = 144;
 };
 
 struct DocumentInfo {

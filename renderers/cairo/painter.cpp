@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/scene/alt_text.h"
+
 namespace tenkai::renderers {
 
 namespace {
@@ -64,7 +66,8 @@ std::string cairo_error(const char* doing, cairo_status_t status) {
   return std::string(doing) + ": " + cairo_status_to_string(status);
 }
 
-PagePainter::PagePainter(cairo_t* cr, bool emit_links) : cr_(cr), emit_links_(emit_links) {
+PagePainter::PagePainter(cairo_t* cr, bool emit_links, bool tagged)
+    : cr_(cr), emit_links_(emit_links), tagged_(tagged) {
   context_ = pango_font_map_create_context(shared_font_map());
   // Takes the device scale (PNG) into the context so glyphs are rasterized at device size; the
   // settings below then override whatever the surface suggests, so metrics stay unhinted.
@@ -77,8 +80,62 @@ PagePainter::~PagePainter() {
   g_object_unref(context_);
 }
 
+namespace {
+
+const scene::TextBlock* text_block(const scene::Item& item) {
+  const auto* group = std::get_if<scene::Group>(&item);
+  if (!group || !group->meaning) return nullptr;
+  return std::get_if<scene::TextBlock>(&*group->meaning);
+}
+
+bool contains(const scene::Rect& r, double x, double y) {
+  return x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+}
+
+}  // namespace
+
 void PagePainter::paint_page(const scene::Page& page) {
-  paint_items(page.items);
+  if (!tagged_) {
+    paint_items(page.items);
+    return;
+  }
+  // Reading order: the title first, then the rest as laid out. Layout keeps the master's items
+  // (title, footer) clear of the body, so painting the title first changes nothing visible.
+  begin_tag("Sect");
+  for (const scene::Item& item : page.items) {
+    const scene::TextBlock* block = text_block(item);
+    if (block && block->role == "title") paint(item);
+  }
+  for (const scene::Item& item : page.items) {
+    const scene::TextBlock* block = text_block(item);
+    if (!block || block->role != "title") paint(item);
+  }
+  close_paragraph();
+  end_tag("Sect");
+}
+
+void PagePainter::begin_tag(const char* name) {
+  cairo_tag_begin(cr_, name, "");
+}
+
+void PagePainter::end_tag(const char* name) {
+  cairo_tag_end(cr_, name);
+}
+
+void PagePainter::close_paragraph() {
+  if (!paragraph_open_) return;
+  end_tag("P");
+  paragraph_open_ = false;
+}
+
+bool PagePainter::text_passes(const scene::TextLine& text) const {
+  if (filter_ == Filter::all) return true;
+  if (filter_ == Filter::no_text) return false;
+  // The middle of the line's em box, in the table group's coordinates.
+  double x = origin_.x + text.baseline.x + text.width / 2;
+  double y = origin_.y + text.baseline.y - 0.35 * text.font.size;
+  bool in = contains(cell_, x, y);
+  return filter_ == Filter::cell_text ? in : !in;
 }
 
 void PagePainter::paint_items(const std::vector<scene::Item>& items) {
@@ -109,7 +166,15 @@ PangoLayout* PagePainter::layout_for(const scene::TextLine& text) {
 }
 
 void PagePainter::paint(const scene::TextLine& text) {
-  if (text.text.empty() || !finite(text.baseline)) return;
+  if (text.text.empty() || !finite(text.baseline) || !text_passes(text)) return;
+  if (tagged_ && whole_ == 0 &&
+      (!paragraph_open_ || text.block != paragraph_block_ || text.block == 0)) {
+    // Text that means nothing more specific: one P per paragraph (lines sharing a block).
+    close_paragraph();
+    begin_tag("P");
+    paragraph_open_ = true;
+    paragraph_block_ = text.block;
+  }
   PangoLayout* layout = layout_for(text);
   if (layout == nullptr) return;
   PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
@@ -124,6 +189,8 @@ void PagePainter::paint(const scene::TextLine& text) {
 
 void PagePainter::paint(const scene::Path& path) {
   if (path.segments.empty() || (!path.fill && !path.stroke)) return;
+  if (filter_ == Filter::cell_text || filter_ == Filter::loose_text) return;
+  if (whole_ == 0) close_paragraph();
   cairo_new_path(cr_);
   for (const scene::PathSegment& segment : path.segments) {
     const scene::Point* p = segment.points;
@@ -163,6 +230,14 @@ void PagePainter::paint(const scene::Path& path) {
 
 void PagePainter::paint(const scene::Group& group) {
   if (!finite(group.offset)) return;
+  if (tagged_ && whole_ == 0 && group.meaning && filter_ == Filter::all) {
+    paint_meaning(group);
+    return;
+  }
+  paint_group_items(group);
+}
+
+void PagePainter::paint_group_items(const scene::Group& group) {
   cairo_save(cr_);
   cairo_translate(cr_, group.offset.x, group.offset.y);
   if (group.clip) {
@@ -175,12 +250,114 @@ void PagePainter::paint(const scene::Group& group) {
     cairo_rectangle(cr_, r.x, r.y, r.width, r.height);
     cairo_clip(cr_);
   }
+  scene::Point saved = origin_;
+  origin_ = {origin_.x + group.offset.x, origin_.y + group.offset.y};
   paint_items(group.items);
+  origin_ = saved;
   cairo_restore(cr_);
+}
+
+void PagePainter::paint_meaning(const scene::Group& group) {
+  close_paragraph();
+  const scene::Meaning& meaning = *group.meaning;
+  if (const auto* block = std::get_if<scene::TextBlock>(&meaning)) {
+    if (block->role == "footer" || block->role == "page_number") {
+      // Running matter is not content; left out of the structure (an artifact for readers).
+      ++whole_;
+      paint_group_items(group);
+      --whole_;
+    } else if (block->role == "title" || block->role == "subtitle") {
+      const char* tag = block->role == "title" ? "H1" : "H2";
+      begin_tag(tag);
+      ++whole_;
+      paint_group_items(group);
+      --whole_;
+      end_tag(tag);
+    } else {
+      paint_group_items(group);  // a P per paragraph
+      close_paragraph();
+    }
+  } else if (const auto* table = std::get_if<scene::Table>(&meaning)) {
+    paint_table(group, *table);
+  } else if (const auto* chart = std::get_if<scene::Chart>(&meaning)) {
+    paint_figure(group, chart->alt.empty() ? scene::default_alt(*chart) : chart->alt);
+  } else if (const auto* drawing = std::get_if<scene::Drawing>(&meaning)) {
+    paint_figure(group, drawing->alt);
+  } else {
+    paint_group_items(group);  // shapes and connectors: their labels become paragraphs
+    close_paragraph();
+  }
+}
+
+void PagePainter::paint_figure(const scene::Group& group, const std::string& alt) {
+  begin_tag("Figure");
+  figure_alts_.push_back(alt);
+  ++whole_;
+  paint_group_items(group);
+  --whole_;
+  end_tag("Figure");
+}
+
+void PagePainter::paint_table(const scene::Group& group, const scene::Table& table) {
+  // Rules and fills first, untagged; then the text cell by cell in rows, so the structure reads
+  // row after row whatever order the cells were painted in; text outside the cells last.
+  scene::Point saved = origin_;
+  origin_ = {};
+  filter_ = Filter::no_text;
+  paint_group_items(group);
+  const size_t rows = std::min(table.cells.size(), table.row_heights.size());
+  auto covered = [&](int r, int c) {
+    for (const auto& span : table.spans) {
+      if (r >= span.row && r < span.row + span.rows && c >= span.col && c < span.col + span.cols &&
+          (r != span.row || c != span.col))
+        return true;
+    }
+    return false;
+  };
+  begin_tag("Table");
+  ++whole_;
+  double y = table.box.y;
+  for (size_t r = 0; r < rows; ++r) {
+    begin_tag("TR");
+    double x = table.box.x;
+    const size_t columns = std::min(table.cells[r].size(), table.column_widths.size());
+    for (size_t c = 0; c < columns; ++c) {
+      double width = table.column_widths[c], height = table.row_heights[r];
+      if (!covered(static_cast<int>(r), static_cast<int>(c))) {
+        for (const auto& span : table.spans) {
+          if (span.row != static_cast<int>(r) || span.col != static_cast<int>(c)) continue;
+          width = height = 0;
+          for (int k = 0; k < span.cols && c + k < table.column_widths.size(); ++k)
+            width += table.column_widths[c + k];
+          for (int k = 0; k < span.rows && r + k < table.row_heights.size(); ++k)
+            height += table.row_heights[r + k];
+        }
+        const char* tag = static_cast<int>(r) < table.header_rows ? "TH" : "TD";
+        begin_tag(tag);
+        filter_ = Filter::cell_text;
+        cell_ = {x, y, width, height};
+        paint_group_items(group);
+        end_tag(tag);
+      }
+      x += table.column_widths[c];
+    }
+    end_tag("TR");
+    y += table.row_heights[r];
+  }
+  --whole_;
+  end_tag("Table");
+  filter_ = Filter::loose_text;
+  cell_ = table.box;
+  paint_group_items(group);
+  filter_ = Filter::all;
+  close_paragraph();
+  origin_ = saved;
 }
 
 void PagePainter::paint(const scene::Link& link) {
   if (!emit_links_ || link.uri.empty()) return;
+  if (filter_ == Filter::cell_text || filter_ == Filter::loose_text) return;
+  if (whole_ == 0) close_paragraph();
   const scene::Rect& r = link.area;
   if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) ||
       !std::isfinite(r.height) || r.width <= 0 || r.height <= 0)
@@ -225,6 +402,13 @@ void PagePainter::paint(const scene::Image& image) {
   if (!image.data || image.data->format != "png" || !std::isfinite(r.x) || !std::isfinite(r.y) ||
       !(r.width > 0) || !(r.height > 0))
     return;
+  if (filter_ == Filter::cell_text || filter_ == Filter::loose_text) return;
+  bool figure = tagged_ && whole_ == 0;
+  if (figure) {
+    close_paragraph();
+    begin_tag("Figure");
+    figure_alts_.push_back(image.alt);
+  }
   ByteReader reader{image.data->bytes};
   cairo_surface_t* picture = cairo_image_surface_create_from_png_stream(read_bytes, &reader);
   if (cairo_surface_status(picture) == CAIRO_STATUS_SUCCESS) {
@@ -242,6 +426,7 @@ void PagePainter::paint(const scene::Image& image) {
     }
   }
   cairo_surface_destroy(picture);
+  if (figure) end_tag("Figure");
 }
 
 void paint_page(cairo_t* cr, const scene::Page& page) {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/scene/scene.h"
 #include "renderers/cairo/pango_setup.h"
@@ -19,7 +20,9 @@ namespace tenkai::renderers {
 class PagePainter {
  public:
   // `emit_links`: write link tags (only PDF surfaces use them; others ignore tags anyway).
-  PagePainter(cairo_t* cr, bool emit_links);
+  // `tagged`: also write PDF structure tags from the scene's meanings: a Sect per page, H1 for
+  // its title, P per paragraph, Table/TR/TH/TD, Figure for drawings, charts and pictures.
+  PagePainter(cairo_t* cr, bool emit_links, bool tagged = false);
   ~PagePainter();
   PagePainter(const PagePainter&) = delete;
   PagePainter& operator=(const PagePainter&) = delete;
@@ -34,11 +37,34 @@ class PagePainter {
   void paint(const scene::Link& link);
   void paint(const scene::Image& image);
 
+  // The alt text of every Figure tag written so far, in the order they were opened.
+  const std::vector<std::string>& figure_alts() const { return figure_alts_; }
+
  private:
+  // Which items a pass over a table's group paints.
+  enum class Filter { all, no_text, cell_text, loose_text };
+
   PangoLayout* layout_for(const scene::TextLine& text);
+  void paint_group_items(const scene::Group& group);
+  void paint_meaning(const scene::Group& group);
+  void paint_table(const scene::Group& group, const scene::Table& table);
+  void paint_figure(const scene::Group& group, const std::string& alt);
+  bool text_passes(const scene::TextLine& text) const;
+  void begin_tag(const char* name);
+  void end_tag(const char* name);
+  void close_paragraph();
 
   cairo_t* cr_;
   bool emit_links_;
+  bool tagged_;
+  int whole_ = 0;  // open tags that take their content whole (no P inside an H1, a cell, a figure)
+  bool paragraph_open_ = false;
+  uint32_t paragraph_block_ = 0;
+  std::vector<std::string> figure_alts_;
+  Filter filter_ = Filter::all;
+  scene::Rect cell_;     // the cell a cell_text pass paints, or the table's box
+  scene::Point origin_;  // translation of the items being painted within the current table
+
   PangoContext* context_;
   FontDescriptionCache fonts_;
   std::unordered_map<std::string, PangoLayout*> layouts_;

@@ -1,9 +1,11 @@
-// The Pango text measurer: one reused context and layout, memoized per (font, text).
+// The Pango text measurer: one reused context and layout, memoized per (font, text). It brings
+// the ICU phrase breaker, so whatever layout measures with it breaks lines the same way.
 #include <string>
 #include <unordered_map>
 
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/pango_setup.h"
+#include "renderers/text/icu_line_breaker.h"
 
 namespace tenkai::renderers {
 
@@ -13,7 +15,8 @@ class PangoMeasurer : public scene::TextMeasurer {
  public:
   PangoMeasurer()
       : context_(create_device_independent_context()),
-        layout_(create_single_line_layout(context_)) {}
+        layout_(create_single_line_layout(context_)),
+        breaker_(make_icu_line_breaker()) {}
   ~PangoMeasurer() override {
     g_object_unref(layout_);
     g_object_unref(context_);
@@ -32,6 +35,8 @@ class PangoMeasurer : public scene::TextMeasurer {
     memo_.emplace(std::move(key), metrics);
     return metrics;
   }
+
+  scene::LineBreaker* line_breaker() override { return breaker_.get(); }
 
  private:
   scene::TextMetrics measure_uncached(std::string_view text, const scene::Font& font) {
@@ -61,6 +66,7 @@ class PangoMeasurer : public scene::TextMeasurer {
   FontDescriptionCache fonts_;
   const PangoFontDescription* current_ = nullptr;
   std::unordered_map<std::string, scene::TextMetrics> memo_;
+  std::unique_ptr<scene::LineBreaker> breaker_;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
-// The PDF renderer: every page of a document on one Cairo PDF surface, with metadata, outline
-// and links, reproducible byte for byte.
+// The PDF renderer: every page of a document on one Cairo PDF surface, with metadata, outline,
+// links and structure tags (a tagged PDF: Document, a Sect per page, H1, P, Table, Figure), then
+// finished by qpdf (language, alt texts); reproducible byte for byte.
 #include <cairo-pdf.h>
 
 #include <cctype>
@@ -8,6 +9,7 @@
 #include "renderers/cairo/byte_sink.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
+#include "renderers/cairo/pdf_tagging.h"
 #include "renderers/cairo/pdf_xref.h"
 
 namespace tenkai::renderers {
@@ -16,6 +18,9 @@ namespace {
 
 // PDF's own limit on page size (ISO 32000, 14 400 units).
 constexpr double kMaxPdfPageSize = 14400;
+
+// The decks are Japanese; screen readers pick their voice from it.
+constexpr const char* kLanguage = "ja-JP";
 
 // Used when the caller left the date empty: Cairo would otherwise stamp the wall clock.
 constexpr const char* kFallbackDate = "2000-01-01T00:00:00Z";
@@ -102,10 +107,12 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
 
+  std::vector<std::string> figure_alts;
   {
     std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(pdf));
     cairo_t* cr = context.get();
-    PagePainter painter(cr, true);
+    PagePainter painter(cr, true, true);
+    cairo_tag_begin(cr, "Document", "");
     for (size_t i = 0; i < document.pages.size(); ++i) {
       const scene::Page& page = document.pages[i];
       // Must precede any drawing on the page.
@@ -118,6 +125,7 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
         cairo_pdf_surface_add_outline(pdf, CAIRO_PDF_OUTLINE_ROOT, title.c_str(),
                                       destination.c_str(), cairo_pdf_outline_flags_t(0));
       }
+      if (i + 1 == document.pages.size()) cairo_tag_end(cr, "Document");
       cairo_show_page(cr);
       if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
         error = cairo_error(("cannot paint page " + std::to_string(i + 1) + " of " + path).c_str(),
@@ -125,6 +133,7 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
         return false;
       }
     }
+    figure_alts = painter.figure_alts();
   }
   cairo_surface_finish(pdf);
   if (cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
@@ -133,6 +142,7 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
   }
   surface.reset();
   free_unwritten_xref_entries(bytes);
+  if (!finish_tagged_pdf(bytes, figure_alts, kLanguage, error)) return false;
   return write_bytes(path, bytes, error);
 }
 

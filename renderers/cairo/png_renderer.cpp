@@ -6,8 +6,10 @@
 #include <memory>
 #include <vector>
 
+#include "core/scene/alt_text.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
+#include "renderers/cairo/pango_setup.h"
 
 namespace tenkai::renderers {
 
@@ -20,7 +22,10 @@ constexpr double kMaxPixels = 32767;
 // rows and adaptive filtering at full zlib effort, which made PNG figures most of a deck build's
 // time. Slides are opaque, so RGB with the Up filter and zlib level 6 is a third of the work for
 // files of about the same size. Same input, same bytes: libpng writes no time chunk unless asked.
-bool encode_rgb_png(cairo_surface_t* surface, const std::string& path, std::string& error) {
+// `title` and `description` go into iTXt chunks (UTF-8), the PNG keywords for an image's name
+// and what it shows; `pixels_per_point` into pHYs, so the picture keeps its size when placed.
+bool encode_rgb_png(cairo_surface_t* surface, const std::string& path, const std::string& title,
+                    const std::string& description, double pixels_per_point, std::string& error) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
   if (!file) {
     error = "cannot write " + path;
@@ -47,6 +52,22 @@ bool encode_rgb_png(cairo_surface_t* surface, const std::string& path, std::stri
   png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
                PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                PNG_FILTER_TYPE_DEFAULT);
+  std::string title_storage, description_storage;
+  std::string title_text(valid_utf8(title, title_storage));
+  std::string description_text(valid_utf8(description, description_storage));
+  png_text texts[2] = {};
+  int text_count = 0;
+  for (auto [key, value] : {std::pair{"Title", &title_text}, {"Description", &description_text}}) {
+    if (value->empty()) continue;
+    png_text& text = texts[text_count++];
+    text.compression = PNG_ITXT_COMPRESSION_NONE;
+    text.key = const_cast<char*>(key);
+    text.text = value->data();
+    text.itxt_length = value->size();
+  }
+  if (text_count > 0) png_set_text(png, info, texts, text_count);
+  const auto per_metre = static_cast<png_uint_32>(std::lround(pixels_per_point * 72 / 0.0254));
+  png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
   png_set_compression_level(png, 6);
   png_write_info(png, info);
@@ -108,7 +129,8 @@ bool write_png(const scene::Page& page, const std::string& path, std::string& er
     return false;
   }
   cairo_surface_flush(surface);
-  bool written = encode_rgb_png(surface, path, error);
+  bool written = encode_rgb_png(surface, path, page.title, scene::first_figure_alt(page.items),
+                                pixels_per_point, error);
   cairo_surface_destroy(surface);
   return written;
 }

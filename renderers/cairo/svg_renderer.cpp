@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "core/scene/alt_text.h"
 #include "renderers/cairo/byte_sink.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
@@ -54,6 +55,46 @@ std::string renumber_process_ids(const std::string& svg) {
   return out;
 }
 
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+}
+
+// The page's title and its figure's alt text as the SVG's <title> and <desc>, the first children
+// of the root element, where assistive technology looks for an image's name and description.
+std::string with_title(const std::string& svg, const scene::Page& page) {
+  std::string alt = scene::first_figure_alt(page.items);
+  if (page.title.empty() && alt.empty()) return svg;
+  size_t root = svg.find("<svg");
+  size_t end = root == std::string::npos ? root : svg.find('>', root);
+  if (end == std::string::npos) return svg;
+  std::string storage;
+  std::string out = svg.substr(0, end + 1);
+  out += "\n<title>";
+  append_escaped(out, valid_utf8(page.title, storage));
+  out += "</title>";
+  if (!alt.empty()) {
+    out += "\n<desc>";
+    append_escaped(out, valid_utf8(alt, storage));
+    out += "</desc>";
+  }
+  out += svg.substr(end + 1);
+  return out;
+}
+
 struct SurfaceDeleter {
   void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
 };
@@ -88,7 +129,7 @@ bool write_svg(const scene::Page& page, const std::string& path, std::string& er
       return false;
     }
   }
-  svg = renumber_process_ids(svg);
+  svg = with_title(renumber_process_ids(svg), page);
   return write_bytes(path, svg, error);
 }
 

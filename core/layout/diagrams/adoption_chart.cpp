@@ -99,6 +99,17 @@ class ChartBuilder {
     line_color_ = theme.accent;
     legend(out.items);
     axes_and_labels(out.items);
+    // What the chart plots, beside its painting: the years and both series.
+    scene::Chart chart{"adoption_chart", box_, matrix.years, {}};
+    chart.series.push_back({context_.expand(data_.new_label), "bar", bar_color_, {}});
+    chart.series.push_back({context_.expand(data_.cumulative_label), "line", line_color_, {}});
+    for (size_t i = 0; i < news_.size(); ++i) {
+      chart.series[0].values.push_back(news_[i]);
+      chart.series[1].values.push_back(cums_[i]);
+    }
+    std::vector<scene::Item> painted = std::move(out.items);
+    out.items.clear();
+    out.items.emplace_back(scene::meaningful(std::move(chart), std::move(painted)));
     return out;
   }
 

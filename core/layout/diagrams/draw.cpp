@@ -201,7 +201,8 @@ FlowedText balanced_flow(LayoutContext& context, const std::vector<Run>& runs, d
   for (int i = 0; i < 12; ++i) {
     double mid = (low + high) / 2;
     FlowedText t = flow(context, runs, mid);
-    if (!t.too_wide && t.lines.size() == best.lines.size()) {
+    // Narrower only while no unit (a kanji run, a phrase) has to be split for it.
+    if (!t.too_wide && (best.unit_split || !t.unit_split) && t.lines.size() == best.lines.size()) {
       high = mid;
       best = std::move(t);
     } else {

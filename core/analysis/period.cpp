@@ -1,0 +1,52 @@
+// The reporting period (see period.h).
+#include "core/analysis/period.h"
+
+#include <algorithm>
+
+namespace tenkai::analysis {
+
+std::optional<std::pair<int, int>> reporting_period(const registry::Registry& reg) {
+  if (reg.years) return reg.years;
+  std::optional<std::pair<int, int>> span;
+  for (const auto& session : reg.sessions) {
+    if (!session.counted) continue;
+    if (!span) span = {session.fiscal_year, session.fiscal_year};
+    span->first = std::min(span->first, session.fiscal_year);
+    span->second = std::max(span->second, session.fiscal_year);
+  }
+  return span;
+}
+
+bool in_period(const std::optional<std::pair<int, int>>& period, int fiscal_year) {
+  return period && fiscal_year >= period->first && fiscal_year <= period->second;
+}
+
+registry::Registry within_period(const registry::Registry& reg, std::vector<size_t>* sessions,
+                                 std::vector<size_t>* links) {
+  auto period = reporting_period(reg);
+  registry::Registry out;
+  out.path = reg.path;
+  out.format_version = reg.format_version;
+  out.title = reg.title;
+  out.as_of = reg.as_of;
+  out.caveat = reg.caveat;
+  out.years = reg.years;
+  out.regions = reg.regions;
+  out.region_index = reg.region_index;
+  if (sessions) sessions->clear();
+  if (links) links->clear();
+  for (size_t i = 0; i < reg.sessions.size(); ++i) {
+    if (!in_period(period, reg.sessions[i].fiscal_year)) continue;
+    out.sessions.push_back(reg.sessions[i]);
+    if (sessions) sessions->push_back(i);
+  }
+  for (size_t i = 0; i < reg.links.size(); ++i) {
+    const auto& link = reg.links[i];
+    if (link.fiscal_year && !in_period(period, *link.fiscal_year)) continue;
+    out.links.push_back(link);
+    if (links) links->push_back(i);
+  }
+  return out;
+}
+
+}  // namespace tenkai::analysis

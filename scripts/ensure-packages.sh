@@ -8,7 +8,7 @@ build_packages=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libcairo2-dev l
   libqpdf-dev gettext dpkg-dev)
 # Independent readers the tests check our artefacts with.
 test_packages=(poppler-utils qpdf python3 python3-openpyxl python3-jsonschema python3-yaml
-  libreoffice-calc-nogui)
+  libreoffice-calc-nogui fontconfig)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")

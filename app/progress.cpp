@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "app/i18n.h"
 
@@ -97,8 +98,30 @@ bool stderr_colours() {
   return interactive_stderr() && !env_set("NO_COLOR") && !env_set("CI");
 }
 
+Diagnostic localized(Diagnostic d) {
+  // The framing the loaders share, translated here so that core stays free of gettext:
+  // message prefixes and the "did you mean" hint. The rest of a message stays as written.
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"invalid YAML: ", N_("invalid YAML: {1}")},
+      {"cannot read registry: ", N_("cannot read registry: {1}")},
+  };
+  for (const auto& [prefix, msgid] : kPrefixes) {
+    if (d.message.rfind(prefix, 0) == 0) {
+      d.message = trf(msgid, {d.message.substr(std::strlen(prefix))});
+      break;
+    }
+  }
+  const std::string lead = "did you mean '", tail = "'?";
+  if (d.hint.size() > lead.size() + tail.size() && d.hint.rfind(lead, 0) == 0 &&
+      d.hint.compare(d.hint.size() - tail.size(), tail.size(), tail) == 0) {
+    d.hint = trf("did you mean '{1}'?",
+                 {d.hint.substr(lead.size(), d.hint.size() - lead.size() - tail.size())});
+  }
+  return d;
+}
+
 std::string diagnostic_line(const Diagnostic& diagnostic, bool colour) {
-  std::string line = format_diagnostic(diagnostic);
+  std::string line = format_diagnostic(localized(diagnostic));
   if (!colour) return line;
   const bool error = diagnostic.severity == Severity::error;
   const std::string word = error ? ": error: " : ": warning: ";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,24 @@
 
 namespace tenkai::app {
 
-// Everything a spec may bind to, computed once per run.
+// The registry's classification, computed on first use and then kept: a run whose specs show
+// no classified data (the rollout table, the matrix sheet) never classifies.
+class LazyClassification {
+ public:
+  explicit LazyClassification(const registry::Registry& registry) : registry_(registry) {}
+  const analysis::Classification& get() const;
+  bool computed() const { return value_.has_value(); }
+
+ private:
+  const registry::Registry& registry_;
+  mutable std::optional<analysis::Classification> value_;
+};
+
+// Everything a spec may bind to, computed once per run (the classification when first needed).
 struct BuildInputs {
   const registry::Registry& registry;
   const analysis::SpreadMatrix& matrix;
-  const analysis::Classification& classification;
+  const LazyClassification& classification;
   std::string registry_sha256;  // hex digest of the registry file's bytes
   std::string version;          // tenkai version
   std::string out_dir;          // folder outputs go to (exists when build_* is called)

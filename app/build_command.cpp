@@ -52,13 +52,6 @@ SpecKind spec_kind(const std::string& path, Diagnostics& diagnostics) {
   return SpecKind::unknown;
 }
 
-struct Analysis {
-  registry::Registry registry;
-  analysis::SpreadMatrix matrix;
-  analysis::Classification classification;
-  std::string sha256;
-};
-
 // Runs `per_spec` for every spec after loading and analysing the registry once.
 template <typename PerSpec>
 int for_each_spec(const Options& options, PerSpec per_spec) {
@@ -70,12 +63,12 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
   }
   // One reporting period for the whole build: the matrix warns about sessions outside it, and
   // every spec (figures, classifications, sheets) sees only the sessions inside it.
-  Analysis analysed{{}, {}, {}, sha256_hex(read_bytes(options.data))};
-  analysed.matrix = analysis::compute_spread(*loaded.registry, diagnostics);
-  analysed.registry = analysis::within_period(*loaded.registry);
-  analysed.classification = analysis::classify(analysed.registry);
-  BuildInputs inputs{analysed.registry, analysed.matrix, analysed.classification,
-                     analysed.sha256,   TENKAI_VERSION,  options.out_dir};
+  const analysis::SpreadMatrix matrix = analysis::compute_spread(*loaded.registry, diagnostics);
+  const registry::Registry in_period = analysis::within_period(*loaded.registry);
+  LazyClassification classification(in_period);
+  BuildInputs inputs{in_period,      matrix,
+                     classification, sha256_hex(read_bytes(options.data)),
+                     TENKAI_VERSION, options.out_dir};
   for (const auto& spec : options.specs) {
     progress().status(trf("laying out {1} …", {std::filesystem::path(spec).filename().string()}));
     SpecKind kind = spec_kind(spec, diagnostics);
@@ -86,6 +79,11 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
 }
 
 }  // namespace
+
+const analysis::Classification& LazyClassification::get() const {
+  if (!value_) value_ = analysis::classify(registry_);
+  return *value_;
+}
 
 renderers::AtomicOutput& PendingOutputs::add(const std::string& out_dir, const std::string& name,
                                              long pages, bool sheets) {

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
 
 #include "app/commands.h"
 #include "core/analysis/period.h"
@@ -42,11 +43,15 @@ const char* rollout_title(analysis::Rollout rollout) {
   return "";
 }
 
-bool has_link(const Registry& reg, size_t region) {
+// Whether each region is an end of some link, in one pass over the links.
+std::vector<bool> linked_regions(const Registry& reg) {
+  std::vector<bool> linked(reg.regions.size());
   for (const auto& link : reg.links) {
-    if (link.from_index == region || link.to_index == region) return true;
+    for (size_t r : {link.from_index, link.to_index}) {
+      if (r < linked.size()) linked[r] = true;
+    }
   }
-  return false;
+  return linked;
 }
 
 }  // namespace
@@ -144,6 +149,11 @@ std::string classification_as_text(const Registry& reg, const Classification& cl
          std::to_string(by_pattern[0]) + "、P2 " + std::to_string(by_pattern[1]) + "、P3 " +
          std::to_string(by_pattern[2]) + "、none " + std::to_string(by_pattern[3]) + "\n";
   if (!reg.caveat.empty()) out += "※" + reg.caveat + "\n";
+  std::vector<bool> linked = linked_regions(reg);
+  std::map<std::string, std::vector<size_t>> regions_of;  // by prefecture, registry order
+  for (size_t r = 0; r < reg.regions.size(); ++r)
+    regions_of[reg.regions[r].prefecture].push_back(r);
+  analysis::SessionNames names(reg);
 
   for (const auto& pref : classification.prefectures) {
     std::string rollouts;
@@ -157,12 +167,11 @@ std::string classification_as_text(const Registry& reg, const Classification& cl
              rollout_title(evidence.rollout) + "）: " + evidence.reason + "\n";
     }
     for (const auto& note : pref.notes) out += "  （" + note + "）\n";
-    for (size_t r = 0; r < reg.regions.size(); ++r) {
+    for (size_t r : regions_of[pref.prefecture]) {
       const auto& region = reg.regions[r];
-      if (region.prefecture != pref.prefecture) continue;
       const auto* area = classification.area(r);
       if (!area) {
-        if (has_link(reg, r)) {
+        if (linked[r]) {
           out += "  ◇ " + analysis::region_label(region) + " — 開催記録なし（リンクのみ）\n";
         }
         continue;
@@ -173,8 +182,7 @@ std::string classification_as_text(const Registry& reg, const Classification& cl
       for (size_t s : area->sessions) {
         const auto* session = classification.session(s);
         if (!session) continue;
-        out += "      - " + analysis::session_label_in_region(reg, s) + ": " +
-               registry::to_string(session->function) +
+        out += "      - " + names.in_region(s) + ": " + registry::to_string(session->function) +
                (session->inferred ? "（推定）" : "（明示）") + "\n";
       }
     }

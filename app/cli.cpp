@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -30,6 +31,10 @@ const char* const kMainHelp =
     "  tenkai matrix   [--data REGISTRY.yaml] [--format text|csv|json]\n"
     "  tenkai classify [--data REGISTRY.yaml] [--format text|json]\n"
     "  tenkai scene    [SPEC.yaml] [--data REGISTRY.yaml]\n"
+    "  tenkai import   FILE.csv [--data REGISTRY.yaml] [--extend-years] [--dry-run]\n"
+    "                  [--encoding utf-8|cp932]\n"
+    "  tenkai diff     OLD.yaml NEW.yaml [--format text|json]\n"
+    "  tenkai watch    [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n"
     "  tenkai --help | --version\n"
     "  tenkai COMMAND --help\n";
 const char* const kMainNotes =
@@ -54,6 +59,8 @@ struct CommandSpec {
   bool takes_specs;
   bool takes_out;
   std::vector<std::string> formats;  // empty: no --format
+  size_t files = 0;                  // file arguments required (import 1, diff 2)
+  std::vector<std::string> flags;    // boolean options the command accepts
 };
 
 const std::map<std::string, CommandSpec>& command_table() {
@@ -66,6 +73,8 @@ const std::map<std::string, CommandSpec>& command_table() {
            "so a failed build leaves earlier outputs intact.\n"),
         true,
         true,
+        {},
+        0,
         {}}},
       {"check",
        {N_("usage: tenkai check [SPEC.yaml ...] [--data REGISTRY.yaml]\n\n"
@@ -73,22 +82,29 @@ const std::map<std::string, CommandSpec>& command_table() {
            "PATH:LINE:COL: error: MESSAGE. Writes nothing. Exit 0 when valid, 1 otherwise.\n"),
         true,
         false,
+        {},
+        0,
         {}}},
       {"matrix",
        {N_("usage: tenkai matrix [--data REGISTRY.yaml] [--format text|csv|json]\n\n"
            "Prints the spread matrix (region × fiscal year) with active, new and cumulative\n"
            "totals. text (default) is an aligned table, csv one line per region, json the\n"
-           "document described in CONTRACT.md.\n"),
+           "document described in CONTRACT.md. --excel (with --format csv) writes the CSV for\n"
+           "Japanese Excel: a UTF-8 byte order mark, CRLF line ends and Japanese headers.\n"),
         false,
         false,
-        {"text", "csv", "json"}}},
+        {"text", "csv", "json"},
+        0,
+        {"--excel"}}},
       {"classify",
        {N_("usage: tenkai classify [--data REGISTRY.yaml] [--format text|json]\n\n"
            "Prints each session's training function, each area's holding pattern (P1, P2, P3,\n"
            "none) and each prefecture's rollout procedures (R1, R2, R3), each with its reason.\n"),
         false,
         false,
-        {"text", "json"}}},
+        {"text", "json"},
+        0,
+        {}}},
       {"scene",
        {N_("usage: tenkai scene [SPEC.yaml] [--data REGISTRY.yaml]\n\n"
            "Lays out one deck spec (default: the forum deck) exactly as build would and prints "
@@ -98,6 +114,46 @@ const std::map<std::string, CommandSpec>& command_table() {
            "docs/scene.md.\n"),
         true,
         false,
+        {},
+        0,
+        {}}},
+      {"import",
+       {N_("usage: tenkai import FILE.csv [--data REGISTRY.yaml] [--extend-years] [--dry-run]\n"
+           "                     [--encoding utf-8|cp932]\n\n"
+           "Appends the sessions of FILE.csv (UTF-8 with or without BOM, or CP932 as Japanese\n"
+           "Excel saves it; detected unless --encoding says) to the registry, editing it as text "
+           "so\n"
+           "its comments and layout stay. Rows for regions not in the registry add them. Every "
+           "bad\n"
+           "row is reported as FILE.csv:ROW:COL and nothing is changed. A session outside the\n"
+           "registry's years is an error unless --extend-years widens them. --dry-run prints what\n"
+           "would be added and changes nothing. Columns: see docs/import.md.\n"),
+        false,
+        false,
+        {},
+        1,
+        {"--extend-years", "--dry-run"}}},
+      {"diff",
+       {N_("usage: tenkai diff OLD.yaml NEW.yaml [--format text|json]\n\n"
+           "Says what changed between two registries: the reporting years, regions added and\n"
+           "removed, sessions added and removed, and the holding patterns and rollout procedures\n"
+           "that changed.\n"),
+        false,
+        false,
+        {"text", "json"},
+        2,
+        {}}},
+      {"watch",
+       {N_("usage: tenkai watch [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n\n"
+           "Builds once, then rebuilds whenever the registry or a spec changes, rewriting only "
+           "the\n"
+           "outputs whose inputs changed. A failed rebuild prints its diagnostics and keeps the "
+           "last\n"
+           "good outputs. Stops with exit 0 on Ctrl-C (SIGINT) or SIGTERM.\n"),
+        true,
+        true,
+        {},
+        0,
         {}}},
   };
   return table;
@@ -203,12 +259,23 @@ int run_cli(int argc, char** argv) {
     } else if (auto v = option_value(arg, "--format", i, argc, argv, missing);
                v && !spec.formats.empty()) {
       options.format = *v;
+    } else if (auto v = option_value(arg, "--encoding", i, argc, argv, missing);
+               v && first == "import") {
+      options.encoding = *v;
+      if (options.encoding != "utf-8" && options.encoding != "cp932")
+        return usage_error("unknown encoding '" + options.encoding + "' (utf-8 or cp932)", first);
+    } else if (std::find(spec.flags.begin(), spec.flags.end(), arg) != spec.flags.end()) {
+      if (arg == "--extend-years") options.extend_years = true;
+      if (arg == "--dry-run") options.dry_run = true;
+      if (arg == "--excel") options.excel = true;
     } else if (missing) {
       return usage_error(trf("option '{1}' needs a value", {arg}), first);
     } else if (arg.size() > 1 && arg[0] == '-') {
       return usage_error(trf("unknown option '{1}' for '{2}'", {arg, first}), first);
     } else if (spec.takes_specs) {
       options.specs.push_back(arg);
+    } else if (options.files.size() < spec.files) {
+      options.files.push_back(arg);
     } else {
       return usage_error(trf("'{1}' takes no file arguments (got '{2}')", {first, arg}), first);
     }
@@ -217,6 +284,10 @@ int run_cli(int argc, char** argv) {
       return usage_error(tr("--data needs a non-empty path"), first);
     }
   }
+  if (options.files.size() < spec.files)
+    return usage_error("'" + first + "' needs " +
+                           (spec.files == 1 ? std::string("a CSV file") : "OLD.yaml and NEW.yaml"),
+                       first);
   if (!spec.formats.empty()) {
     if (options.format.empty()) options.format = spec.formats.front();
     bool known = false;
@@ -224,6 +295,8 @@ int run_cli(int argc, char** argv) {
     if (!known)
       return usage_error(trf("unknown format '{1}' for '{2}'", {options.format, first}), first);
   }
+  if (options.excel && options.format != "csv")
+    return usage_error("--excel goes with --format csv", first);
   if (options.data.empty()) options.data = default_registry_path();
   if (spec.takes_out && options.out_dir.empty()) options.out_dir = "out";
   if (spec.takes_specs && options.specs.empty()) {
@@ -236,6 +309,9 @@ int run_cli(int argc, char** argv) {
   if (first == "matrix") return run_matrix(options);
   if (first == "classify") return run_classify(options);
   if (first == "scene") return run_scene(options);
+  if (first == "import") return run_import(options);
+  if (first == "diff") return run_diff(options);
+  if (first == "watch") return run_watch(options);
   return run_build(options);
 }
 

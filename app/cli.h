@@ -12,11 +12,16 @@ constexpr int kExitInvalidInput = 1;
 constexpr int kExitUsage = 2;
 
 struct Options {
-  std::string command;             // build | check | matrix | classify
+  std::string command;             // build | check | matrix | classify | import | diff | watch
   std::vector<std::string> specs;  // layout specs; empty means the defaults
   std::string data;                // registry path (default resolved)
   std::string out_dir;             // build output folder
   std::string format;              // matrix/classify output format
+  std::vector<std::string> files;  // import: the CSV; diff: OLD and NEW registries
+  bool extend_years = false;       // import --extend-years
+  bool dry_run = false;            // import --dry-run
+  std::string encoding;            // import --encoding utf-8|cp932 (empty: detect)
+  bool excel = false;              // matrix --format csv --excel
   bool quiet = false;              // --quiet: no progress on the terminal
 };
 

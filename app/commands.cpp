@@ -28,7 +28,7 @@ int run_matrix(const Options& options) {
   if (options.format == "json")
     std::cout << matrix_as_json(matrix);
   else if (options.format == "csv")
-    std::cout << matrix_as_csv(*reg, matrix);
+    std::cout << matrix_as_csv(*reg, matrix, options.excel);
   else
     std::cout << matrix_as_text(*reg, matrix);
   return kExitOk;

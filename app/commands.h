@@ -15,6 +15,9 @@ int run_matrix(const Options& options);
 int run_classify(const Options& options);
 int run_build(const Options& options);
 int run_scene(const Options& options);
+int run_import(const Options& options);
+int run_diff(const Options& options);
+int run_watch(const Options& options);
 
 // Prints every diagnostic to stderr, one per line.
 void report(const Diagnostics& diagnostics);
@@ -25,6 +28,9 @@ std::optional<registry::Registry> load_or_report(const Options& options);
 // Output formats, pure so tests can call them directly.
 std::string matrix_as_text(const registry::Registry& reg, const analysis::SpreadMatrix& matrix);
 std::string matrix_as_csv(const registry::Registry& reg, const analysis::SpreadMatrix& matrix);
+// With `excel`: a UTF-8 BOM, CRLF line ends and Japanese headers, for Japanese Excel.
+std::string matrix_as_csv(const registry::Registry& reg, const analysis::SpreadMatrix& matrix,
+                          bool excel);
 std::string matrix_as_json(const analysis::SpreadMatrix& matrix);
 std::string classification_as_text(const registry::Registry& reg,
                                    const analysis::Classification& classification);

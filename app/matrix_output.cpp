@@ -91,10 +91,16 @@ std::string matrix_as_text(const registry::Registry& reg, const SpreadMatrix& ma
   return out;
 }
 
-std::string matrix_as_csv(const registry::Registry&, const SpreadMatrix& matrix) {
-  std::string out = "region,label,organizers,note,first_year";
-  for (int year : matrix.years) out += "," + std::to_string(year);
-  out += ",cell_notes\n";
+std::string matrix_as_csv(const registry::Registry& reg, const SpreadMatrix& matrix) {
+  return matrix_as_csv(reg, matrix, false);
+}
+
+std::string matrix_as_csv(const registry::Registry&, const SpreadMatrix& matrix, bool excel) {
+  std::string out =
+      excel ? "地域ID,開催地域,主催,備考,初年度" : "region,label,organizers,note,first_year";
+  for (int year : matrix.years)
+    out += "," + (excel ? registry::western_year_label(year) : std::to_string(year));
+  out += excel ? ",年度別の備考\n" : ",cell_notes\n";
   for (const auto& row : matrix.rows) {
     out += csv_field(row.region) + "," + csv_field(row.label) + "," +
            csv_field(join(row.organizers, "・")) + "," + csv_field(row.note) + "," +
@@ -110,15 +116,25 @@ std::string matrix_as_csv(const registry::Registry&, const SpreadMatrix& matrix)
     out += "," + csv_field(join(notes, "; ")) + "\n";
   }
   const std::pair<const char*, const std::map<int, int>*> totals[] = {
-      {"total:active", &matrix.active},
-      {"total:new", &matrix.new_regions},
-      {"total:cumulative", &matrix.cumulative}};
+      {excel ? "開催地域数" : "total:active", &matrix.active},
+      {excel ? "新規開催地域数" : "total:new", &matrix.new_regions},
+      {excel ? "累計開催地域数" : "total:cumulative", &matrix.cumulative}};
   for (const auto& [name, values] : totals) {
     out += std::string(name) + ",,,,";
     for (int year : matrix.years) out += "," + std::to_string(values->at(year));
     out += ",\n";
   }
-  return out;
+  if (!excel) return out;
+  // Japanese Excel reads a CSV as CP932 unless it starts with a UTF-8 byte order mark; CRLF
+  // line ends are what it writes itself (line breaks inside quoted fields stay LF).
+  std::string crlf = "\xEF\xBB\xBF";
+  bool quoted = false;
+  for (char c : out) {
+    if (c == '"') quoted = !quoted;
+    if (c == '\n' && !quoted) crlf += '\r';
+    crlf += c;
+  }
+  return crlf;
 }
 
 std::string matrix_as_json(const SpreadMatrix& matrix) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "app/build.h"
+#include "core/workbook/classification_use.h"
 #include "core/workbook/sheet_model.h"
 #include "core/workbook/spec_loader.h"
 #include "renderers/xlsx/xlsx_writer.h"
@@ -10,9 +11,12 @@
 namespace tenkai::app {
 namespace {
 
-workbook::WorkbookData workbook_data(const BuildInputs& inputs) {
-  return {inputs.registry, inputs.matrix, inputs.classification, inputs.version,
-          inputs.registry_sha256};
+workbook::WorkbookData workbook_data(const workbook::WorkbookSpec& spec,
+                                     const BuildInputs& inputs) {
+  static const analysis::Classification kUnused;  // for workbooks that show no classified data
+  const analysis::Classification& classification =
+      workbook::workbook_needs_classification(spec) ? inputs.classification.get() : kUnused;
+  return {inputs.registry, inputs.matrix, classification, inputs.version, inputs.registry_sha256};
 }
 
 }  // namespace
@@ -22,7 +26,8 @@ void check_workbook_spec(const std::string& spec_path, const BuildInputs& inputs
   auto loaded = workbook::load_workbook_spec(spec_path);
   diagnostics.append(loaded.diagnostics);
   // Building the model exercises every binding against this registry without writing a file.
-  if (loaded.spec) (void)workbook::build_workbook_model(*loaded.spec, workbook_data(inputs));
+  if (loaded.spec)
+    (void)workbook::build_workbook_model(*loaded.spec, workbook_data(*loaded.spec, inputs));
 }
 
 void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
@@ -31,7 +36,7 @@ void build_workbook(const std::string& spec_path, const BuildInputs& inputs,
   diagnostics.append(loaded.diagnostics);
   if (!loaded.spec || diagnostics.has_errors()) return;
   workbook::WorkbookModel model =
-      workbook::build_workbook_model(*loaded.spec, workbook_data(inputs));
+      workbook::build_workbook_model(*loaded.spec, workbook_data(*loaded.spec, inputs));
   std::string target = (std::filesystem::path(inputs.out_dir) / model.output).string();
   for (const auto& pending : outputs.files) {
     if (pending->target_path() == target) {

@@ -55,6 +55,23 @@ for reg in seed national; do
     "$tenkai" build "$book_spec" --data "$file" --out "$work/t" -- \
     /usr/bin/python3 "$peers/xlsxwriter_book.py" "$file" "$work/peer.xlsx"
 done
+echo
+# PPTX beside the PDF: the same pages, written as PresentationML (no peer writes editable PPTX).
+echo "| case (tenkai only) | PDF | PPTX |"
+echo "|---|---|---|"
+pptx_spec=$root/bench/table-only-pptx.yaml
+deck_spec=$root/layouts/forum-2015.yaml
+sed 's/^  formats: .*/  formats: [pdf]/' "$deck_spec" >"$work/forum-pdf.yaml"
+sed 's/^  formats: .*/  formats: [pptx]/' "$deck_spec" >"$work/forum-pptx.yaml"
+for reg in seed national; do
+  file=$seed; [ $reg = national ] && file=$work/national.yaml
+  read -r t1 m1 < <(measure "$runs" "$tenkai" build "$table_spec" --data "$file" --out "$work/p")
+  read -r t2 m2 < <(measure "$runs" "$tenkai" build "$pptx_spec" --data "$file" --out "$work/p")
+  printf "| table, %-8s | %7.3f s %7.1f MB | %7.3f s %7.1f MB |\n" "$reg" "$t1" "$(echo "$m1/1024" | bc -l)" "$t2" "$(echo "$m2/1024" | bc -l)"
+  read -r t1 m1 < <(measure "$runs" "$tenkai" build "$work/forum-pdf.yaml" --data "$file" --out "$work/p")
+  read -r t2 m2 < <(measure "$runs" "$tenkai" build "$work/forum-pptx.yaml" --data "$file" --out "$work/p")
+  printf "| forum deck, %-8s | %7.3f s %7.1f MB | %7.3f s %7.1f MB |\n" "$reg" "$t1" "$(echo "$m1/1024" | bc -l)" "$t2" "$(echo "$m2/1024" | bc -l)"
+done
 read -r t m < <(measure "$runs" "$tenkai" matrix --format json --data "$work/national.yaml")
 echo
 echo "tenkai matrix --format json, national registry: $t s wall, $((m / 1024)) MB peak (median of $runs)"

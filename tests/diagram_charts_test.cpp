@@ -12,7 +12,7 @@
 #include "core/analysis/classification.h"
 #include "core/analysis/spread_matrix.h"
 #include "core/layout/deck.h"
-#include "core/layout/diagrams/draw.h"
+#include "core/layout/diagrams/diagram_kit.h"
 #include "core/registry/loader.h"
 #include "renderers/cairo/page_renderers.h"
 #include "tests/support.h"

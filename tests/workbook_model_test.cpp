@@ -149,6 +149,13 @@ TEST_CASE("yearly totals feed a native chart; about shows provenance") {
   CHECK(text_at(summary, 2, 0) == "2011年度");
   CHECK(summary.find(3, 3)->number == 2);  // new in 2012
   CHECK(summary.find(4, 4)->number == 3);  // cumulative in 2013
+  // Live: each total points at the matrix sheet's own live total for that year.
+  const SheetModel& matrix = sheet_named(model, "波及状況");
+  int new_row = row_of(matrix, "新規開催地域数");
+  REQUIRE(new_row > 0);
+  CHECK(summary.find(3, 3)->kind == Cell::Kind::formula);
+  CHECK(summary.find(3, 3)->text == "='波及状況'!" + workbook::cell_name(new_row, 5, true));
+  CHECK(matrix.find(new_row, 5)->kind == Cell::Kind::formula);  // the 2012 column (F)
   REQUIRE(summary.charts.size() == 1);
   const auto& chart = summary.charts[0];
   CHECK(chart.categories.first_row == 2);
@@ -196,11 +203,16 @@ TEST_CASE("classification rows show the classes and reasons they are given") {
   CHECK(text_at(kinds, 2, 0) == "千葉県柏市");
   CHECK(text_at(kinds, 2, 2) == "P3");
   CHECK(text_at(kinds, 2, 3) == "市町村単位の開催＋時系列で研修会の機能が変化");
-  int pref_header = row_of(kinds, "都道府県");
-  REQUIRE(pref_header > 2);
-  CHECK(text_at(kinds, pref_header + 1, 0) == "東京都");
-  CHECK(text_at(kinds, pref_header + 1, 2) == "R2");
-  CHECK(text_at(kinds, pref_header + 1, 4) == "R2: 東京都（広域） then 大田区");
+  // The rollouts have a sheet of their own, so each table prints under its own header.
+  CHECK(kinds.print.repeat_rows == std::pair<int, int>{0, 1});
+  const SheetModel& rollouts = sheet_named(model, "展開手順");
+  CHECK(rollouts.print.repeat_rows == std::pair<int, int>{0, 1});
+  int pref_header = row_of(rollouts, "都道府県");
+  REQUIRE(pref_header == 1);
+  CHECK(text_at(rollouts, pref_header + 1, 0) == "東京都");
+  CHECK(text_at(rollouts, pref_header + 1, 1) == "13");  // JIS code as two-digit text
+  CHECK(text_at(rollouts, pref_header + 1, 2) == "R2");
+  CHECK(text_at(rollouts, pref_header + 1, 4) == "R2: 東京都（広域） then 大田区");
   const SheetModel& sessions = sheet_named(model, "研修会一覧");
   CHECK(text_at(sessions, 1, 5) == "地域リーダーの養成");
   CHECK(text_at(sessions, 1, 6) == "推定");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/analysis/reason_text.h"
+#include "core/analysis/work_meter.h"
 
 namespace tenkai::analysis {
 
@@ -34,24 +35,32 @@ std::string level_text(Level level) {
 }
 
 void add_unique(std::vector<size_t>& list, size_t value) {
+  work_meter::add(list.size());
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
 // Everything the rules need, computed once.
 struct Facts {
+  explicit Facts(const Registry& registry) : names(registry) {}
+  SessionNames names;
   std::vector<std::vector<size_t>> sessions;  // per region
   std::vector<std::vector<size_t>> leader_sessions;
   std::vector<std::vector<size_t>> hub_links;     // qualifying leader_alumni links, by `from`
   std::vector<std::vector<size_t>> alumni_links;  // qualifying leader_alumni links, by `to`
+  std::vector<std::vector<size_t>> alumni_from;   // every leader_alumni link, by `from`
+  std::vector<std::vector<size_t>> alumni_to;     // every leader_alumni link, by `to`
 };
 
 Facts gather(const Registry& registry, const std::vector<SessionClass>& classes) {
-  Facts facts;
+  Facts facts(registry);
   size_t n = registry.regions.size();
   facts.sessions = sessions_by_region(registry);
   facts.leader_sessions.resize(n);
   facts.hub_links.resize(n);
   facts.alumni_links.resize(n);
+  facts.alumni_from.resize(n);
+  facts.alumni_to.resize(n);
+  work_meter::add(n + registry.sessions.size() + registry.links.size());
   for (size_t r = 0; r < n; ++r) {
     for (size_t s : facts.sessions[r]) {
       if (classes.at(s).function == Function::leader) facts.leader_sessions[r].push_back(s);
@@ -61,6 +70,8 @@ Facts gather(const Registry& registry, const std::vector<SessionClass>& classes)
     const auto& link = registry.links[l];
     if (link.kind != LinkKind::leader_alumni) continue;
     if (link.from_index >= n || link.to_index >= n) continue;
+    facts.alumni_from[link.from_index].push_back(l);
+    facts.alumni_to[link.to_index].push_back(l);
     if (!is_wide_level(registry.regions[link.from_index].level)) continue;
     if (facts.leader_sessions[link.from_index].empty()) continue;
     if (facts.sessions[link.to_index].empty()) continue;
@@ -70,37 +81,40 @@ Facts gather(const Registry& registry, const std::vector<SessionClass>& classes)
   return facts;
 }
 
-std::vector<std::string> session_labels(const Registry& registry, const std::vector<size_t>& list) {
+std::vector<std::string> session_labels(const SessionNames& names,
+                                        const std::vector<size_t>& list) {
   std::vector<std::string> labels;
-  for (size_t s : list) labels.push_back(session_label_in_region(registry, s));
+  work_meter::add(list.size());
+  for (size_t s : list) labels.push_back(names.in_region(s));
   return labels;
 }
 
 // "2011年度 第1回 leader、2011年度 第2回 intro"
-std::string sessions_with_functions(const Registry& registry,
+std::string sessions_with_functions(const SessionNames& names,
                                     const std::vector<SessionClass>& classes,
                                     const std::vector<size_t>& list) {
   std::vector<std::string> parts;
+  work_meter::add(list.size());
   for (size_t s : list) {
-    parts.push_back(session_label_in_region(registry, s) + " " +
-                    registry::to_string(classes.at(s).function));
+    parts.push_back(names.in_region(s) + " " + registry::to_string(classes.at(s).function));
   }
   return join_list(parts);
 }
 
 // Up to four sessions are listed; more are given as first 〜 last and a count.
-std::string compact_session_list(const Registry& registry, const std::vector<size_t>& list) {
-  if (list.size() <= 4) return join_list(session_labels(registry, list));
-  return session_label_in_region(registry, list.front()) + " 〜 " +
-         session_label_in_region(registry, list.back()) + " の" + std::to_string(list.size()) +
-         "回";
+std::string compact_session_list(const SessionNames& names, const std::vector<size_t>& list) {
+  if (list.size() <= 4) return join_list(session_labels(names, list));
+  return names.in_region(list.front()) + " 〜 " + names.in_region(list.back()) + " の" +
+         std::to_string(list.size()) + "回";
 }
 
 // "時系列では 2011年度 第1回 が leader、その後 intro・connect。" when the first session's function
 // differs from what followed (the P3 story); empty otherwise.
-std::string change_over_time(const Registry& registry, const std::vector<SessionClass>& classes,
+std::string change_over_time(const Registry& registry, const SessionNames& names,
+                             const std::vector<SessionClass>& classes,
                              const std::vector<size_t>& list) {
   if (list.empty()) return "";
+  work_meter::add(2 * list.size());
   size_t first = list.front();
   for (size_t s : list) {
     if (registry.sessions[s].fiscal_year < registry.sessions[first].fiscal_year) first = s;
@@ -115,8 +129,8 @@ std::string change_over_time(const Registry& registry, const std::vector<Session
   if (later.empty() || (later.size() == 1 && later[0] == registry::to_string(opening))) return "";
   std::string joined;
   for (size_t i = 0; i < later.size(); ++i) joined += (i ? "・" : "") + later[i];
-  return "時系列では " + session_label_in_region(registry, first) + " が " +
-         registry::to_string(opening) + "、その後 " + joined + " が開かれている。";
+  return "時系列では " + names.in_region(first) + " が " + registry::to_string(opening) +
+         "、その後 " + joined + " が開かれている。";
 }
 
 std::string first_year_text(const Registry& registry, const Facts& facts, size_t region) {
@@ -128,6 +142,7 @@ std::string first_year_text(const Registry& registry, const Facts& facts, size_t
 std::string thin_length_note(const std::vector<SessionClass>& classes,
                              const std::vector<size_t>& list) {
   size_t missing = 0;
+  work_meter::add(list.size());
   for (size_t s : list) missing += classes.at(s).rule == FunctionRule::missing_length;
   if (missing == 0) return "";
   if (missing == list.size()) {
@@ -147,6 +162,7 @@ AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& cla
   std::vector<size_t> hub_regions, target_regions;  // evidence order: hubs, r, alumni regions
   if (!facts.hub_links[r].empty()) {
     std::vector<std::string> targets;
+    work_meter::add(facts.hub_links[r].size());
     for (size_t l : facts.hub_links[r]) {
       size_t to = registry.links[l].to_index;
       add_unique(target_regions, to);
@@ -159,18 +175,19 @@ AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& cla
     }
     sentences.push_back(
         label + "は" + level_text(registry.regions[r].level) + "で、リーダー研修（" +
-        join_list(session_labels(registry, facts.leader_sessions[r])) +
+        join_list(session_labels(facts.names, facts.leader_sessions[r])) +
         "、機能 leader）を開催し、leader_alumni リンクで開催実績のある " + join_list(targets) +
         " へつながるため P2（広域でリーダー研修＋市町村単位の開催）。");
   }
   if (!facts.alumni_links[r].empty()) {
     std::vector<std::string> hubs;
+    work_meter::add(facts.alumni_links[r].size());
     for (size_t l : facts.alumni_links[r]) {
       size_t from = registry.links[l].from_index;
       add_unique(hub_regions, from);
       add_unique(area.links, l);
       std::string text = region_label(registry, from) + "（リーダー研修 " +
-                         join_list(session_labels(registry, facts.leader_sessions[from])) + "）";
+                         join_list(session_labels(facts.names, facts.leader_sessions[from])) + "）";
       if (registry.links[l].fiscal_year) {
         text += "［リンク " + std::to_string(*registry.links[l].fiscal_year) + "年度］";
       }
@@ -179,7 +196,7 @@ AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& cla
     sentences.push_back(
         label + "は、広域でリーダー研修を開催した " + join_list(hubs) +
         " から leader_alumni リンクで結ばれ、自地域の開催（" +
-        join_list(session_labels(registry, facts.sessions[r])) +
+        join_list(session_labels(facts.names, facts.sessions[r])) +
         "）はその受講者によるものとされるため P2（広域でリーダー研修＋市町村単位の開催）。");
   }
   for (size_t h : hub_regions) add_unique(area.regions, h);
@@ -195,9 +212,9 @@ AreaClass p2_area(const Registry& registry, const std::vector<SessionClass>& cla
 // considered).
 std::string unqualified_alumni_note(const Registry& registry, const Facts& facts, size_t r) {
   std::vector<std::string> notes;
-  for (size_t l = 0; l < registry.links.size(); ++l) {
+  work_meter::add(facts.alumni_to[r].size());
+  for (size_t l : facts.alumni_to[r]) {
     const auto& link = registry.links[l];
-    if (link.kind != LinkKind::leader_alumni || link.to_index != r) continue;
     size_t from = link.from_index;
     std::string why;
     if (!is_wide_level(registry.regions[from].level)) {
@@ -223,16 +240,16 @@ AreaClass none_area(const Registry& registry, const std::vector<SessionClass>& c
   area.regions = {r};
   std::string label = region_label(registry, r);
   std::vector<size_t> own_alumni_links, dead_links;
-  for (size_t l = 0; l < registry.links.size(); ++l) {
+  work_meter::add(facts.alumni_from[r].size());
+  for (size_t l : facts.alumni_from[r]) {
     const auto& link = registry.links[l];
-    if (link.kind != LinkKind::leader_alumni || link.from_index != r) continue;
     own_alumni_links.push_back(l);
     if (facts.sessions[link.to_index].empty()) dead_links.push_back(l);
   }
   std::vector<std::string> missing;
   if (facts.leader_sessions[r].empty()) {
     missing.push_back("リーダー研修（leader）の回がない（開催: " +
-                      sessions_with_functions(registry, classes, facts.sessions[r]) + "）");
+                      sessions_with_functions(facts.names, classes, facts.sessions[r]) + "）");
   }
   if (own_alumni_links.empty()) {
     missing.push_back("leader_alumni リンクが登録されていない");
@@ -259,6 +276,7 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
   const auto& list = facts.sessions[r];
   std::vector<std::string> per_function;
   size_t distinct = 0;
+  work_meter::add(3 * list.size());
   for (Function f : {Function::leader, Function::intro, Function::connect}) {
     std::vector<size_t> with;
     for (size_t s : list) {
@@ -267,7 +285,7 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
     if (with.empty()) continue;
     ++distinct;
     per_function.push_back(std::string(registry::to_string(f)) + ": " +
-                           compact_session_list(registry, with));
+                           compact_session_list(facts.names, with));
   }
   std::string head = label + "は" + level_text(registry.regions[r].level) +
                      "で P2 の根拠（広域リーダー研修からの leader_alumni リンク）がなく、開催" +
@@ -280,7 +298,7 @@ AreaClass municipal_area(const Registry& registry, const std::vector<SessionClas
     area.pattern = Pattern::P3;
     area.reason = head + functions + " と " + std::to_string(distinct) +
                   "種類あるため P3（市町村単位の開催＋時系列で研修会の機能が変化）。" +
-                  change_over_time(registry, classes, list);
+                  change_over_time(registry, facts.names, classes, list);
   } else {
     area.pattern = Pattern::P1;
     area.reason = head + functions +
@@ -296,8 +314,10 @@ std::vector<AreaClass> classify_areas(const Registry& registry,
                                       const std::vector<SessionClass>& classes) {
   Facts facts = gather(registry, classes);
   std::vector<AreaClass> areas;
+  work_meter::add(registry.regions.size());
   for (size_t r = 0; r < registry.regions.size(); ++r) {
     if (facts.sessions[r].empty()) continue;
+    work_meter::add(3 * facts.sessions[r].size());
     AreaClass area;
     if (!facts.hub_links[r].empty() || !facts.alumni_links[r].empty()) {
       area = p2_area(registry, classes, facts, r);

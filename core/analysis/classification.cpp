@@ -1,6 +1,8 @@
 // The classifier's entry point: functions, then patterns (which need functions), then rollouts.
 #include "core/analysis/classification.h"
 
+#include <algorithm>
+
 #include "core/analysis/area_pattern.h"
 #include "core/analysis/period.h"
 #include "core/analysis/rollout.h"
@@ -24,18 +26,23 @@ const char* to_string(FunctionRule rule) {
   return names[static_cast<int>(rule)];
 }
 
+// Both lists are in registry order (see classification.h), so lookups need no scan: a session's
+// entry sits at its own index, an area is found by binary search.
 const SessionClass* Classification::session(size_t session_index) const {
-  for (const auto& entry : sessions) {
-    if (entry.session_index == session_index) return &entry;
+  if (session_index < sessions.size() && sessions[session_index].session_index == session_index) {
+    return &sessions[session_index];
   }
-  return nullptr;
+  auto it = std::lower_bound(
+      sessions.begin(), sessions.end(), session_index,
+      [](const SessionClass& entry, size_t index) { return entry.session_index < index; });
+  return it != sessions.end() && it->session_index == session_index ? &*it : nullptr;
 }
 
 const AreaClass* Classification::area(size_t region_index) const {
-  for (const auto& entry : areas) {
-    if (entry.region_index == region_index) return &entry;
-  }
-  return nullptr;
+  auto it = std::lower_bound(
+      areas.begin(), areas.end(), region_index,
+      [](const AreaClass& entry, size_t index) { return entry.region_index < index; });
+  return it != areas.end() && it->region_index == region_index ? &*it : nullptr;
 }
 
 const PrefectureClass* Classification::prefecture(const std::string& name) const {

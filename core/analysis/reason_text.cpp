@@ -2,7 +2,9 @@
 #include "core/analysis/reason_text.h"
 
 #include <charconv>
+#include <map>
 
+#include "core/analysis/work_meter.h"
 #include "core/registry/fiscal_year.h"
 
 namespace tenkai::analysis {
@@ -33,33 +35,39 @@ std::string region_label(const Registry& registry, size_t region_index) {
   return region_label(registry.regions.at(region_index));
 }
 
-std::string session_label_in_region(const Registry& registry, size_t session_index) {
-  const auto& session = registry.sessions.at(session_index);
+SessionNames::SessionNames(const Registry& registry)
+    : registry_(&registry), position_(registry.sessions.size()), total_(registry.sessions.size()) {
+  // Sessions of one region and fiscal year form a group; one pass numbers them in registry
+  // order, a second reads each group's size.
+  std::map<std::pair<size_t, int>, unsigned> groups;
+  std::vector<unsigned*> group_of(registry.sessions.size());
+  work_meter::add(2 * registry.sessions.size());
+  for (size_t i = 0; i < registry.sessions.size(); ++i) {
+    const auto& session = registry.sessions[i];
+    unsigned& count = groups[{session.region_index, session.fiscal_year}];
+    position_[i] = ++count;
+    group_of[i] = &count;  // std::map nodes stay put
+  }
+  for (size_t i = 0; i < registry.sessions.size(); ++i) total_[i] = *group_of[i];
+}
+
+std::string SessionNames::in_region(size_t session_index) const {
+  const auto& session = registry_->sessions.at(session_index);
   std::string text = registry::western_year_label(session.fiscal_year);
   if (session.ordinal) {
     text += " 第" + std::to_string(*session.ordinal) + "回";
-  } else {
-    // Without an ordinal, the position within that region's year is what a reader can check.
-    int position = 0, total = 0;
-    for (size_t i = 0; i < registry.sessions.size(); ++i) {
-      const auto& other = registry.sessions[i];
-      if (other.region_index != session.region_index || other.fiscal_year != session.fiscal_year) {
-        continue;
-      }
-      ++total;
-      if (i <= session_index) ++position;
-    }
-    // Alone in its year, the year names it; otherwise its position among that year's sessions.
-    if (total > 1) text += "の" + std::to_string(position) + "件目（回次なし）";
+  } else if (total_[session_index] > 1) {
+    // Without an ordinal, the position within that region's year is what a reader can check;
+    // alone in its year, the year names it.
+    text += "の" + std::to_string(position_[session_index]) + "件目（回次なし）";
   }
   if (!session.counted) text += "（集計外）";
   return text;
 }
 
-std::string session_label(const Registry& registry, size_t session_index) {
-  const auto& session = registry.sessions.at(session_index);
-  return region_label(registry, session.region_index) + " " +
-         session_label_in_region(registry, session_index);
+std::string SessionNames::label(size_t session_index) const {
+  const auto& session = registry_->sessions.at(session_index);
+  return region_label(*registry_, session.region_index) + " " + in_region(session_index);
 }
 
 std::string function_label(Function function) {
@@ -115,6 +123,7 @@ std::string join_list(const std::vector<std::string>& items) {
 
 std::vector<std::vector<size_t>> sessions_by_region(const Registry& registry) {
   std::vector<std::vector<size_t>> result(registry.regions.size());
+  work_meter::add(registry.sessions.size());
   for (size_t i = 0; i < registry.sessions.size(); ++i) {
     size_t region = registry.sessions[i].region_index;
     if (region < result.size()) result[region].push_back(i);
@@ -124,6 +133,7 @@ std::vector<std::vector<size_t>> sessions_by_region(const Registry& registry) {
 
 int first_fiscal_year(const Registry& registry, const std::vector<size_t>& sessions) {
   int first = 0;
+  work_meter::add(sessions.size());
   for (size_t i : sessions) {
     int year = registry.sessions[i].fiscal_year;
     if (first == 0 || year < first) first = year;

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/analysis/reason_text.h"
+#include "core/analysis/work_meter.h"
 
 namespace tenkai::analysis {
 
@@ -15,9 +17,20 @@ using registry::Registry;
 
 namespace {
 
-void add_unique(std::vector<size_t>& list, size_t value) {
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
+// Appends to an evidence list unless already there; membership is kept in a set so that long
+// lists stay cheap to extend.
+class UniqueAppender {
+ public:
+  explicit UniqueAppender(std::vector<size_t>& list) : list_(list) {}
+  void add(size_t value) {
+    work_meter::add(1);
+    if (seen_.insert(value).second) list_.push_back(value);
+  }
+
+ private:
+  std::vector<size_t>& list_;
+  std::set<size_t> seen_;
+};
 
 bool is_local(Level level) {
   return level == Level::municipality || level == Level::ward;
@@ -25,30 +38,25 @@ bool is_local(Level level) {
 
 struct Context {
   const Registry& registry;
+  SessionNames names;
   std::vector<std::vector<size_t>> sessions;  // per region
   std::vector<int> first_year;                // per region, 0 without sessions
+  std::vector<std::vector<size_t>> passing;   // know_how and spread links, by `from`
 
   int first(size_t r) const { return first_year[r]; }
   bool active(size_t r) const { return !sessions[r].empty(); }
   std::string label(size_t r) const { return region_label(registry, r); }
   // "千葉県柏市（初回 2011年度 第1回）"
   std::string with_first(size_t r) const {
+    work_meter::add(sessions[r].size());
     for (size_t s : sessions[r]) {
       if (registry.sessions[s].fiscal_year == first_year[r]) {
-        return label(r) + "（初回 " + session_label_in_region(registry, s) + "）";
+        return label(r) + "（初回 " + names.in_region(s) + "）";
       }
     }
     return label(r) + "（開催記録なし）";
   }
 };
-
-std::vector<size_t> regions_of(const Registry& registry, const std::string& prefecture) {
-  std::vector<size_t> list;
-  for (size_t r = 0; r < registry.regions.size(); ++r) {
-    if (registry.regions[r].prefecture == prefecture) list.push_back(r);
-  }
-  return list;
-}
 
 // R1: a municipality or ward M with sessions before every prefecture-level region's first, that
 // passed know-how (know_how / spread link) to a region of the prefecture starting later than M.
@@ -56,6 +64,7 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
   const Registry& reg = c.registry;
   std::vector<size_t> wide;  // prefecture-level regions with sessions
   int wide_first = 0;
+  work_meter::add(2 * in_pref.size());
   for (size_t r : in_pref) {
     if (reg.regions[r].level != Level::prefecture || !c.active(r)) continue;
     wide.push_back(r);
@@ -88,13 +97,15 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
 
   RolloutEvidence evidence;
   evidence.rollout = Rollout::R1;
+  UniqueAppender evidence_links(evidence.links), evidence_regions(evidence.regions);
   std::vector<std::string> clauses, rejected;
+  work_meter::add(early.size());
   for (size_t m : early) {
     std::vector<std::string> targets;
-    for (size_t l = 0; l < reg.links.size(); ++l) {
+    std::vector<size_t> passed;  // this region's links that carried the programme
+    work_meter::add(c.passing[m].size());
+    for (size_t l : c.passing[m]) {
       const auto& link = reg.links[l];
-      if (link.from_index != m) continue;
-      if (link.kind != LinkKind::know_how && link.kind != LinkKind::spread) continue;
       size_t t = link.to_index;
       std::string why_not;
       if (reg.regions[t].prefecture != reg.regions[m].prefecture) {
@@ -109,14 +120,15 @@ void check_r1(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
         rejected.push_back(link_label(reg, l) + " は" + why_not);
         continue;
       }
-      add_unique(evidence.links, l);
+      evidence_links.add(l);
+      passed.push_back(l);
       targets.push_back(link_label(reg, l) + " により " + c.label(t) + "（初回 " +
                         std::to_string(c.first(t)) + "年度 > " + std::to_string(c.first(m)) +
                         "年度）");
     }
     if (targets.empty()) continue;
-    add_unique(evidence.regions, m);
-    for (size_t l : evidence.links) add_unique(evidence.regions, reg.links[l].to_index);
+    evidence_regions.add(m);
+    for (size_t l : passed) evidence_regions.add(reg.links[l].to_index);
     clauses.push_back(c.with_first(m) + "は" + wide_clause + "、" + join_list(targets) +
                       "へ開催が広がった");
   }
@@ -143,13 +155,17 @@ void check_r2(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
   const Registry& reg = c.registry;
   RolloutEvidence evidence;
   evidence.rollout = Rollout::R2;
+  UniqueAppender evidence_regions(evidence.regions);
   std::vector<std::string> clauses, lonely;
+  work_meter::add(in_pref.size());
   for (size_t h : in_pref) {
     if (reg.regions[h].level != Level::prefecture || !c.active(h)) continue;
     std::vector<std::string> others;
+    work_meter::add(in_pref.size());
     for (size_t o : in_pref) {
       if (o == h || !c.active(o)) continue;
       const size_t* match = nullptr;
+      work_meter::add(c.sessions[o].size());
       for (const size_t& s : c.sessions[o]) {
         if (reg.sessions[s].fiscal_year >= c.first(h)) {
           match = &s;
@@ -157,9 +173,9 @@ void check_r2(const Context& c, const std::vector<size_t>& in_pref, PrefectureCl
         }
       }
       if (!match) continue;
-      add_unique(evidence.regions, h);
-      add_unique(evidence.regions, o);
-      std::string text = c.label(o) + "（" + session_label_in_region(reg, *match);
+      evidence_regions.add(h);
+      evidence_regions.add(o);
+      std::string text = c.label(o) + "（" + c.names.in_region(*match);
       if (reg.regions[o].population) {
         text += "、人口 " + format_population(*reg.regions[o].population);
       }
@@ -210,6 +226,8 @@ std::map<std::string, PrefectureClass> check_r3(const Registry& reg) {
   // Pairs (this side, other side) in first-seen order per prefecture, with their links.
   std::map<std::string, std::vector<std::pair<std::pair<size_t, size_t>, std::vector<size_t>>>>
       pairs;
+  std::map<std::pair<size_t, size_t>, size_t> pair_slot;  // pair -> its place in its list
+  work_meter::add(reg.links.size());
   for (size_t l = 0; l < reg.links.size(); ++l) {
     const auto& link = reg.links[l];
     if (!is_r3_kind(link.kind)) continue;
@@ -227,29 +245,28 @@ std::map<std::string, PrefectureClass> check_r3(const Registry& reg) {
       rejected[pb].push_back(link_label(reg, l) + " は " + why);
       continue;
     }
-    // A named pair, not structured bindings: clang before 16 cannot capture those in a lambda.
     for (auto direction : {std::pair{a, b}, std::pair{b, a}}) {
       auto& list = pairs[reg.regions[direction.first].prefecture];
-      auto it = std::find_if(list.begin(), list.end(),
-                             [&](const auto& p) { return p.first == direction; });
-      if (it == list.end()) {
+      auto [slot, added] = pair_slot.try_emplace(direction, list.size());
+      if (added) {
         list.push_back({direction, {l}});
       } else {
-        it->second.push_back(l);
+        list[slot->second].second.push_back(l);
       }
     }
   }
   for (const auto& [prefecture, list] : pairs) {
     RolloutEvidence evidence;
     evidence.rollout = Rollout::R3;
+    UniqueAppender evidence_regions(evidence.regions), evidence_links(evidence.links);
     std::vector<std::string> clauses;
     for (const auto& [pair, links] : list) {
       auto [self, other] = pair;
-      add_unique(evidence.regions, self);
-      add_unique(evidence.regions, other);
+      evidence_regions.add(self);
+      evidence_regions.add(other);
       std::vector<std::string> link_texts;
       for (size_t l : links) {
-        add_unique(evidence.links, l);
+        evidence_links.add(l);
         link_texts.push_back(link_label(reg, l));
       }
       clauses.push_back(region_label(reg, self) + "（人口 " +
@@ -281,9 +298,20 @@ std::string format_population(long long population) {
 }
 
 std::vector<PrefectureClass> classify_prefectures(const Registry& registry) {
-  Context context{registry, sessions_by_region(registry), {}};
+  Context context{registry, SessionNames(registry), sessions_by_region(registry), {}, {}};
   for (const auto& list : context.sessions) {
     context.first_year.push_back(first_fiscal_year(registry, list));
+  }
+  context.passing.resize(registry.regions.size());
+  std::map<std::string, std::vector<size_t>> regions_of;
+  work_meter::add(registry.links.size() + 2 * registry.regions.size());
+  for (size_t l = 0; l < registry.links.size(); ++l) {
+    const auto& link = registry.links[l];
+    if (link.kind != LinkKind::know_how && link.kind != LinkKind::spread) continue;
+    if (link.from_index < registry.regions.size()) context.passing[link.from_index].push_back(l);
+  }
+  for (size_t r = 0; r < registry.regions.size(); ++r) {
+    regions_of[registry.regions[r].prefecture].push_back(r);
   }
   // Prefectures with a region that has sessions or links, keyed by official code.
   std::map<std::pair<int, std::string>, bool> involved;
@@ -306,7 +334,7 @@ std::vector<PrefectureClass> classify_prefectures(const Registry& registry) {
     PrefectureClass pref;
     pref.prefecture = name;
     pref.prefecture_code = code;
-    auto in_pref = regions_of(registry, name);
+    const auto& in_pref = regions_of[name];
     check_r1(context, in_pref, pref);
     check_r2(context, in_pref, pref);
     auto found = r3.find(name);

@@ -2,6 +2,7 @@
 #include "core/analysis/session_function.h"
 
 #include "core/analysis/reason_text.h"
+#include "core/analysis/work_meter.h"
 
 namespace tenkai::analysis {
 
@@ -18,11 +19,12 @@ std::string length_text(const registry::Session& session) {
 
 }  // namespace
 
-SessionClass classify_session(const registry::Registry& registry, size_t session_index) {
+SessionClass classify_session(const registry::Registry& registry, const SessionNames& names,
+                              size_t session_index) {
   const auto& session = registry.sessions.at(session_index);
   SessionClass result;
   result.session_index = session_index;
-  const std::string who = session_label(registry, session_index) + "は、";
+  const std::string who = names.label(session_index) + "は、";
 
   if (session.function) {
     result.function = *session.function;
@@ -73,8 +75,10 @@ SessionClass classify_session(const registry::Registry& registry, size_t session
 std::vector<SessionClass> classify_sessions(const registry::Registry& registry) {
   std::vector<SessionClass> result;
   result.reserve(registry.sessions.size());
+  SessionNames names(registry);
+  work_meter::add(registry.sessions.size());
   for (size_t i = 0; i < registry.sessions.size(); ++i) {
-    result.push_back(classify_session(registry, i));
+    result.push_back(classify_session(registry, names, i));
   }
   return result;
 }

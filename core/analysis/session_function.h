@@ -11,7 +11,10 @@ namespace tenkai::analysis {
 constexpr double kShortestIntroDays = 0.5;  // below: connect
 constexpr double kLongestIntroDays = 2.0;   // above: leader
 
-SessionClass classify_session(const registry::Registry& registry, size_t session_index);
+class SessionNames;
+
+SessionClass classify_session(const registry::Registry& registry, const SessionNames& names,
+                              size_t session_index);
 
 // Every session, counted or not, in registry order.
 std::vector<SessionClass> classify_sessions(const registry::Registry& registry);

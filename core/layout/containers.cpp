@@ -5,6 +5,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "core/layout/classification_use.h"
 #include "core/layout/elements.h"
 
 namespace tenkai::layout {
@@ -252,6 +253,15 @@ ElementType spacer_element() {
           },
           [](const ElementSpec&, LayoutContext&) { return ElementLayout{}; },
           nullptr};
+}
+
+}  // namespace tenkai::layout
+
+namespace tenkai::layout {
+
+const std::vector<ElementSpec>* container_children(const ElementSpec& element) {
+  const auto* data = dynamic_cast<const ContainerData*>(element.data.get());
+  return data ? &data->children : nullptr;
 }
 
 }  // namespace tenkai::layout

@@ -28,13 +28,17 @@ struct SlideSpec {
   bool footer = true;                  // draw the master footer on this slide
   ElementSpec body;                    // a rows / columns / grid container holding the elements
   std::vector<std::string> footnotes;  // set above the footer; repeated on continuation pages
+  std::string notes;                   // speaker notes (PPTX); may hold placeholders
   std::string describe(size_t index) const;  // "slide 3 'aims'"
 };
 
 struct DeckSpec {
   std::string path;
   std::string output = "deck.pdf";  // file name inside --out
-  scene::DocumentInfo info;         // texts may hold placeholders; date fixed, never the clock
+  // Formats written beside each other from one layout, named by extension: pdf, pptx (the
+  // PPTX file takes the output's stem).
+  std::vector<std::string> formats = {"pdf", "pptx"};
+  scene::DocumentInfo info;  // texts may hold placeholders; date fixed, never the clock
   PageSize page;
   Theme theme;
   FooterSpec footer;

@@ -4,6 +4,7 @@
 
 #include "core/layout/deck.h"
 #include "core/layout/figure_alt.h"
+#include "core/layout/diagrams/examples.h"
 #include "core/layout/measure_cache.h"
 #include "core/layout/text_meaning.h"
 
@@ -151,6 +152,29 @@ std::string iso_date(const DeckSpec& spec, const registry::Registry& registry) {
   return date.substr(0, 10) + "T00:00:00Z";
 }
 
+// {example.p1} … {example.r3}: the region or prefecture each diagram shows when the spec names
+// none, so notes can say which example was chosen.
+void add_example_placeholders(const LayoutInputs& inputs, Placeholders& placeholders) {
+  const registry::Registry& reg = inputs.registry;
+  auto region = [&](std::optional<size_t> index) {
+    return index && *index < reg.regions.size() ? reg.regions[*index].label : std::string("—");
+  };
+  using analysis::Pattern;
+  using analysis::Rollout;
+  placeholders.values.push_back({"example.p1", region(diagrams::pick_pattern_region(
+                                                   reg, inputs.classification, Pattern::P1, ""))});
+  placeholders.values.push_back(
+      {"example.p2", region(diagrams::pick_p2_hub(reg, inputs.classification, ""))});
+  placeholders.values.push_back({"example.p3", region(diagrams::pick_pattern_region(
+                                                   reg, inputs.classification, Pattern::P3, ""))});
+  const std::pair<const char*, Rollout> rollouts[] = {
+      {"example.r1", Rollout::R1}, {"example.r2", Rollout::R2}, {"example.r3", Rollout::R3}};
+  for (const auto& [name, rollout] : rollouts) {
+    auto pick = diagrams::pick_rollout(reg, inputs.classification, rollout, "");
+    placeholders.values.push_back({name, pick.prefecture ? pick.prefecture->prefecture : "—"});
+  }
+}
+
 }  // namespace
 
 scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
@@ -164,6 +188,7 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
   document.info.subject = base.expand(spec.info.subject);
   document.info.creation_date = iso_date(spec, inputs.registry);
   Placeholders placeholders = make_placeholders(inputs.registry, inputs.matrix, document.info);
+  add_example_placeholders(inputs, placeholders);
 
   for (size_t index = 0; index < spec.slides.size(); ++index) {
     const SlideSpec& slide = spec.slides[index];
@@ -192,6 +217,7 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
     }
     const size_t pages_of_slide = 1 + body.more_pages.size();
     size_t page_of_slide = 0;
+    const std::string notes = context.expand(slide.notes);
     auto emit = [&](std::vector<scene::Item>&& items, bool continued) {
       scene::Page page;
       page.width = spec.page.width;
@@ -200,6 +226,7 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
       number_loose_lines(items);
       std::string heading = continued ? title + context.expand(spec.continued) : title;
       page.title = continued ? outline + context.expand(spec.continued) : outline;
+      page.notes = notes;
       // Body first (moved, not copied); the master's items follow. They never overlap, so the
       // painting order does not matter.
       page.items = std::move(items);

@@ -1,4 +1,5 @@
 // Reads a deck spec (tenkai: 1, deck: ...) into DeckSpec, reporting every problem at its position.
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -131,8 +132,9 @@ void read_master(const YAML::Node& node, SpecReader& reader, FooterSpec& footer)
   footer.logo = reader.text(node, "logo").value_or("");
 }
 
-const std::vector<std::string> kSlideKeys = {"name",    "style", "title",  "footer",   "layout",
-                                             "columns", "gap",   "valign", "elements", "footnotes"};
+const std::vector<std::string> kSlideKeys = {"name",     "style",     "title", "footer",
+                                             "layout",   "columns",   "gap",   "valign",
+                                             "elements", "footnotes", "notes"};
 
 std::optional<SlideSpec> read_slide(const YAML::Node& node, SpecReader& reader) {
   if (!reader.check_keys(node, kSlideKeys, "slide")) return std::nullopt;
@@ -172,7 +174,35 @@ std::optional<SlideSpec> read_slide(const YAML::Node& node, SpecReader& reader) 
       slide.footnotes.push_back(*text);
     }
   }
+  if (auto notes = reader.text(node, "notes")) slide.notes = *notes;
   return slide;
+}
+
+void read_formats(const YAML::Node& node, SpecReader& reader, DeckSpec& spec) {
+  const std::vector<std::string> known = {"pdf", "pptx"};
+  std::vector<std::string> formats;
+  if (!node.IsSequence() || node.size() == 0) {
+    reader.error(node, "'formats' must be a non-empty list of formats (pdf, pptx)");
+    return;
+  }
+  for (const auto& item : node) {
+    if (!item.IsScalar()) {
+      reader.error(item, "a format is a name: pdf or pptx");
+      continue;
+    }
+    const std::string name_text = item.Scalar();
+    const std::string* name = &name_text;
+    if (std::find(known.begin(), known.end(), *name) == known.end()) {
+      std::string m = closest_match(*name, known);
+      reader.error(item, "unknown format '" + *name + "' (pdf or pptx)",
+                   m.empty() ? std::string() : "did you mean '" + m + "'?");
+    } else if (std::find(formats.begin(), formats.end(), *name) != formats.end()) {
+      reader.error(item, "format '" + *name + "' is listed twice");
+    } else {
+      formats.push_back(*name);
+    }
+  }
+  spec.formats = formats;
 }
 
 }  // namespace
@@ -203,8 +233,9 @@ std::optional<DeckSpec> parse_deck_spec(std::string_view text, const std::string
   }
   if (!reader.require(root, "deck", "the spec")) return std::nullopt;
   const YAML::Node deck = root["deck"];
-  if (!reader.check_keys(deck, {"output", "meta", "page", "theme", "master", "continued", "slides"},
-                         "deck")) {
+  if (!reader.check_keys(
+          deck, {"output", "formats", "meta", "page", "theme", "master", "continued", "slides"},
+          "deck")) {
     return std::nullopt;
   }
   if (auto output = reader.string(deck, "output")) {
@@ -217,6 +248,7 @@ std::optional<DeckSpec> parse_deck_spec(std::string_view text, const std::string
     else
       spec.output = *output;
   }
+  if (const YAML::Node formats = deck["formats"]) read_formats(formats, reader, spec);
   if (const YAML::Node meta = deck["meta"]) read_meta(meta, reader, spec);
   if (const YAML::Node page = deck["page"]) read_page(page, reader, spec);
   if (const YAML::Node theme = deck["theme"]) read_theme(theme, reader, spec.theme);

@@ -2,8 +2,8 @@
 #include "core/layout/elements.h"
 
 #include "core/layout/diagrams/diagrams.h"
-#include "core/layout/text_meaning.h"
 #include "core/layout/figure_alt.h"
+#include "core/layout/text_meaning.h"
 
 #include <algorithm>
 #include <charconv>
@@ -19,6 +19,7 @@ const std::vector<ElementType>& element_types() {
       footnote_element(),
       link_element(),
       qr_element(),
+      image_element(),
       rule_element(),
       spacer_element(),
       rows_element(),
@@ -33,8 +34,10 @@ const std::vector<ElementType>& element_types() {
       rollout_r1_element(),
       rollout_r2_element(),
       rollout_r3_element(),
-      ministry_steps_element(),
-      stakeholders_element(),
+      panels_element(),
+      cards_element(),
+      flow_element(),
+      timeline_element(),
       adoption_chart_element(),
       tile_map_element(),
   };
@@ -67,9 +70,17 @@ namespace {
 // Element types drawn as one figure (the adoption chart is a chart instead).
 bool is_diagram(std::string_view type) {
   static const std::vector<std::string_view> names = {
-      "function_types", "pattern_p1", "pattern_p2",     "pattern_p3",   "rollout_r1",
-      "rollout_r2",     "rollout_r3", "ministry_steps", "stakeholders", "tile_map"};
+      "function_types", "pattern_p1", "pattern_p2", "pattern_p3", "rollout_r1", "rollout_r2",
+      "rollout_r3",     "panels",     "cards",      "flow",       "timeline",   "tile_map"};
   return std::find(names.begin(), names.end(), type) != names.end();
+}
+
+// The drawing kit already made the element one drawing (core/layout/diagrams/diagram_kit.h).
+scene::Drawing* one_drawing(std::vector<scene::Item>& items) {
+  if (items.size() != 1) return nullptr;
+  auto* group = std::get_if<scene::Group>(&items.front());
+  if (!group || !group->meaning) return nullptr;
+  return std::get_if<scene::Drawing>(&*group->meaning);
 }
 
 void collect_texts(const std::vector<scene::Item>& items, std::vector<std::string>& texts,
@@ -132,7 +143,12 @@ ElementLayout LayoutContext::layout_child(const ElementSpec& child, scene::Rect 
   ElementLayout out = child.kind->layout(child, inner);
   // Lines a diagram set one by one get a block each; a diagram as a whole is one drawing.
   number_loose_lines(out.items);
-  if (is_diagram(child.type)) {
+  if (auto* drawing = is_diagram(child.type) ? one_drawing(out.items) : nullptr) {
+    if (out.used_height >= 0) drawing->box.height = std::min(drawing->box.height, out.used_height);
+    if (drawing->alt.empty()) {
+      drawing->alt = drawing_alt(std::get<scene::Group>(out.items.front()).items);
+    }
+  } else if (is_diagram(child.type)) {
     scene::Rect box = child_box;
     if (out.used_height >= 0) box.height = std::min(box.height, out.used_height);
     std::string alt = drawing_alt(out.items);
@@ -198,9 +214,12 @@ double fit_text(LayoutContext& context, const ElementSpec& element, const std::v
 
 const std::vector<std::string>& placeholder_names() {
   static const std::vector<std::string> names = {
-      "registry.title",    "registry.as_of",   "registry.as_of_ja", "registry.caveat",
-      "matrix.first_year", "matrix.last_year", "matrix.regions",    "deck.title",
-      "deck.author",       "deck.subject",     "deck.date"};
+      "registry.title", "registry.as_of", "registry.as_of_ja", "registry.caveat",
+      "matrix.first_year", "matrix.last_year", "matrix.regions", "deck.title", "deck.author",
+      "deck.subject", "deck.date",
+      // The last year's figures, and the examples the diagrams choose (deck texts only).
+      "matrix.new_last_year", "matrix.active_last_year", "matrix.new_last_year_regions",
+      "example.p1", "example.p2", "example.p3", "example.r1", "example.r2", "example.r3"};
   return names;
 }
 
@@ -221,6 +240,17 @@ Placeholders make_placeholders(const registry::Registry& registry,
                                const analysis::SpreadMatrix& matrix,
                                const scene::DocumentInfo& info) {
   Placeholders p;
+  const int last = matrix.years.empty() ? 0 : matrix.years.back();
+  auto count_of = [&](const std::map<int, int>& totals) {
+    auto found = totals.find(last);
+    return std::to_string(found == totals.end() ? 0 : found->second);
+  };
+  std::string new_regions;
+  for (const auto& row : matrix.rows) {
+    if (row.first_year != last) continue;
+    if (!new_regions.empty()) new_regions += "、";
+    new_regions += row.label;
+  }
   p.values = {
       {"registry.title", registry.title},
       {"registry.as_of", registry.as_of},
@@ -233,6 +263,9 @@ Placeholders make_placeholders(const registry::Registry& registry,
       {"deck.author", info.author},
       {"deck.subject", info.subject},
       {"deck.date", japanese_date(info.creation_date)},
+      {"matrix.new_last_year", count_of(matrix.new_regions)},
+      {"matrix.active_last_year", count_of(matrix.active)},
+      {"matrix.new_last_year_regions", new_regions},
   };
   return p;
 }

@@ -221,6 +221,7 @@ ElementType bullets_element();        // bullets.cpp
 ElementType footnote_element();       // text_elements.cpp
 ElementType link_element();           // text_elements.cpp
 ElementType qr_element();             // qr_element.cpp
+ElementType image_element();          // image_element.cpp
 ElementType rule_element();           // text_elements.cpp
 ElementType spacer_element();         // containers.cpp
 ElementType rows_element();           // containers.cpp

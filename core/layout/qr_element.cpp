@@ -68,9 +68,11 @@ ElementLayout layout_qr(const ElementSpec& element, LayoutContext& context) {
 
   const int total = matrix->size + 2 * kQuietModules;
   const double module = side / total;
+  // One drawing, so editable outputs can keep it whole (PPTX writes it as a picture).
+  std::vector<scene::Item> painted;
   scene::Path background = scene::rectangle({x, y, side, side});
   background.fill = scene::Color{1, 1, 1, 1};
-  out.items.emplace_back(std::move(background));
+  painted.emplace_back(std::move(background));
   scene::Path modules;
   modules.fill = scene::Color{0, 0, 0, 1};
   for (int row = 0; row < matrix->size; ++row) {
@@ -88,7 +90,11 @@ ElementLayout layout_qr(const ElementSpec& element, LayoutContext& context) {
       col = end;
     }
   }
-  out.items.emplace_back(std::move(modules));
+  painted.emplace_back(std::move(modules));
+  std::string alt = data.caption.empty() ? "QRコード（" + text + "）"
+                                         : context.expand(data.caption) + "のQRコード";
+  out.items.emplace_back(
+      scene::meaningful(scene::Drawing{"qr_code", {x, y, side, side}, alt}, std::move(painted)));
   out.items.emplace_back(scene::Link{{x, y, side, side}, text});
   if (!data.caption.empty()) {
     auto runs =

@@ -394,7 +394,7 @@ class TableBuilder {
       cells.label.blocks.push_back({text(row.label, style_.body, style_.text), Align::left});
       cells.label.text = row.label;
       if (!row.organizers.empty()) {
-        cells.organizers.text = join(row.organizers, " ");
+        cells.organizers.text = join(row.organizers, "・");
         cells.organizers.blocks.push_back(
             {text(cells.organizers.text, style_.body, style_.text), Align::left});
       }

@@ -30,8 +30,9 @@ const std::vector<std::string> kRegionKeys = {"id",         "name",       "prefe
                                               "label",      "population", "code",       "within",
                                               "organizers", "note"};
 const std::vector<std::string> kSessionKeys = {
-    "region", "fiscal_year", "ordinal",    "function", "scope",  "days",
-    "hours",  "field_hours", "organizers", "note",     "counted"};
+    "region",    "fiscal_year", "ordinal",    "function", "scope",   "days",
+    "hours",     "field_hours", "organizers", "note",     "counted", "title",
+    "programme", "times",       "until",      "when"};
 const std::vector<std::string> kLinkKeys = {"from", "to", "kind", "fiscal_year", "note"};
 
 const std::vector<std::string> kLevels = {"prefecture", "wide_area", "municipality", "ward"};
@@ -221,6 +222,34 @@ void read_session(ReadContext& context, const yaml::Node& node, RegistryDraft& d
   session.organizers = map.text_list("organizers");
   if (auto note = map.text("note")) session.note = *note;
   if (auto counted = map.boolean("counted")) session.counted = *counted;
+  if (auto title = map.text("title")) session.title = *title;
+  if (auto programme = map.text("programme")) session.programme = *programme;
+  if (auto when = map.text("when")) session.when = *when;
+  if (map.has("times")) {
+    // A count, or `several` when the source says only 年数回.
+    auto text = map.scalar("times");
+    if (text && *text == "several") {
+      session.several = true;
+    } else if (text) {
+      auto n = yaml::parse_integer(*text);
+      if (n && *n >= 1 && *n <= 100000) {
+        session.times = static_cast<int>(*n);
+      } else {
+        map.error_at_value("times", "'times' must be a count of at least 1 or 'several', not '" +
+                                        yaml::excerpt(*text) + "'");
+      }
+    }
+  }
+  session.until = read_fiscal_year(map, "until", false);
+  if (session.until && session.fiscal_year && *session.until < session.fiscal_year) {
+    map.error_at_value("until", "'until' " + std::to_string(*session.until) +
+                                    " is before the session's fiscal_year " +
+                                    std::to_string(session.fiscal_year));
+  }
+  if (session.until && session.counted) {
+    map.error_at_value("until",
+                       "a recurring meeting ('until') is outside the count: add 'counted: false'");
+  }
   draft.registry.sessions.push_back(std::move(session));
   draft.session_positions.push_back({map.value_pos("region"), map.value_pos("ordinal")});
 }

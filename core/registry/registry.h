@@ -58,6 +58,16 @@ struct Session {
   std::optional<std::vector<std::string>> organizers;  // override of the region's
   std::string note;
   bool counted = true;
+  // What the source says beyond the counts, without inventing: the training's own name and the
+  // programme it belongs to (滋賀県在宅医療セミナー: 県リーダー研修), how many meetings the entry
+  // stands for in a year (`times: 3`, or `times: several` when the count is unknown: 年数回), a
+  // meeting recurring every fiscal year up to `until`, and when it is held (平日夜).
+  std::string title;
+  std::string programme;
+  std::optional<int> times;
+  bool several = false;
+  std::optional<int> until;
+  std::string when;
   SourcePos pos;
 };
 

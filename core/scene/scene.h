@@ -210,6 +210,7 @@ struct Page {
   std::string title;  // outline entry for this page
   std::string slide;  // name of the slide laid out on it ("" for a figure); `tenkai scene`
   std::vector<Item> items;
+  std::string notes;  // speaker notes, placeholders filled ("" when none); paragraphs split at \n
 };
 
 // A figure written to its own file (SVG / PNG), e.g. one diagram for reuse in other documents.

@@ -10,13 +10,15 @@ namespace {
 const std::vector<std::string> kSources = {"spread_matrix", "sessions",      "areas",
                                            "prefectures",   "yearly_totals", "about"};
 
-const std::vector<std::string> kMatrixFields = {"region",   "label",      "name", "prefecture",
-                                                "level",    "organizers", "note", "first_year",
-                                                "sessions", kYearsField};
+const std::vector<std::string> kMatrixFields = {
+    "region", "label",      "name", "prefecture", "prefecture_code", "code",
+    "level",  "organizers", "note", "first_year", "sessions",        kYearsField};
 const std::vector<std::string> kSessionFields = {"region",
                                                  "label",
                                                  "name",
                                                  "prefecture",
+                                                 "prefecture_code",
+                                                 "code",
                                                  "fiscal_year",
                                                  "fiscal_year_western",
                                                  "fiscal_year_era",
@@ -33,8 +35,9 @@ const std::vector<std::string> kSessionFields = {"region",
                                                  "organizers",
                                                  "note",
                                                  "counted"};
-const std::vector<std::string> kAreaFields = {"region", "label",   "name",         "prefecture",
-                                              "level",  "pattern", "pattern_name", "reason"};
+const std::vector<std::string> kAreaFields = {"region",          "label", "name",  "prefecture",
+                                              "prefecture_code", "code",  "level", "pattern",
+                                              "pattern_name",    "reason"};
 const std::vector<std::string> kPrefectureFields = {"prefecture",    "code",    "rollouts",
                                                     "rollout_names", "reasons", "notes"};
 const std::vector<std::string> kYearlyFields = {

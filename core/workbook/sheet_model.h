@@ -78,6 +78,7 @@ struct DocumentProperties {
 
 struct WorkbookModel {
   std::string output;
+  std::string font;  // default font of every cell and format (empty: the writer's)
   DocumentProperties properties;
   std::vector<FormatSpec> formats;  // every named format of the spec, in spec order
   std::vector<SheetModel> sheets;

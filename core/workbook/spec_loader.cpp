@@ -32,7 +32,8 @@ std::optional<std::pair<int, int>> parse_cell_ref(const std::string& ref) {
 namespace {
 
 const std::vector<std::string> kRootKeys = {"tenkai", "workbook"};
-const std::vector<std::string> kWorkbookKeys = {"output", "properties", "formats", "sheets"};
+const std::vector<std::string> kWorkbookKeys = {"output", "font", "properties", "formats",
+                                                "sheets"};
 const std::vector<std::string> kPropertyKeys = {"title",    "subject",  "author",
                                                 "manager",  "company",  "category",
                                                 "keywords", "comments", "created"};
@@ -114,6 +115,7 @@ class SpecParser {
     if (!in_.expect_map(book, "'workbook'")) return;
     in_.check_keys(book, kWorkbookKeys, "'workbook'");
     parse_output(book);
+    if (book["font"]) spec_.font = opt_text(book, "font", "'font'", false);
     if (auto p = book["properties"]) parse_properties(p);
     if (auto f = book["formats"]) parse_formats(f);
     if (auto s = book["sheets"]) {

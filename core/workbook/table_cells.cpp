@@ -54,6 +54,12 @@ Cell boolean_cell(bool value, const ColumnSpec& column) {
   return cell;
 }
 
+// JIS X 0401 codes are two digits ("03" for 岩手県), as text so Excel keeps the zero.
+std::string jis_prefecture_code(int code) {
+  if (code <= 0) return {};
+  return (code < 10 ? "0" : "") + std::to_string(code);
+}
+
 std::string year_text(int year) {
   return std::to_string(year);
 }
@@ -64,6 +70,8 @@ Cell region_field(const std::string& field, const Region& region) {
   if (field == "name") return text_cell(region.name);
   if (field == "prefecture") return text_cell(region.prefecture);
   if (field == "level") return text_cell(registry::to_string(region.level));
+  if (field == "prefecture_code") return text_cell(jis_prefecture_code(region.prefecture_code));
+  if (field == "code") return text_cell(region.code);  // six digits as text, leading zero kept
   return {};
 }
 
@@ -180,7 +188,7 @@ Cell area_field(const std::string& f, const analysis::AreaClass& area, const Wor
 Cell prefecture_field(const std::string& f, const analysis::PrefectureClass& pref,
                       const TableSpec& table) {
   if (f == "prefecture") return text_cell(pref.prefecture);
-  if (f == "code") return number_cell(pref.prefecture_code);
+  if (f == "code") return text_cell(jis_prefecture_code(pref.prefecture_code));
   std::vector<std::string> ids, names, reasons;
   for (const auto& r : pref.rollouts) {
     ids.push_back(analysis::to_string(r.rollout));

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 
 #include "core/text/display_width.h"
 #include "core/workbook/placeholders.h"
@@ -27,6 +29,17 @@ constexpr double kLineHeight = 15;  // points per line of an 11-point default fo
 constexpr double kRowPadding = 3;
 constexpr long long kFallbackCreated = 946684800;  // 2000-01-01T00:00:00Z
 
+// Where each live total of a spread-matrix table sits, as an absolute reference with its sheet
+// ('波及状況'!$F$25), keyed by (total kind, fiscal year); later tables of yearly totals point at
+// these cells, so a summary sheet and its chart follow edits to the matrix.
+using TotalRefs = std::map<std::pair<int, int>, std::string>;
+
+std::string sheet_reference(const std::string& sheet, int row, int col) {
+  std::string quoted = "'";
+  for (char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  return quoted + "'!" + cell_name(row, col, true);
+}
+
 Cell text_cell(const std::string& text, const std::string& format) {
   Cell cell;
   cell.kind = text.empty() ? Cell::Kind::blank : Cell::Kind::text;
@@ -38,7 +51,7 @@ Cell text_cell(const std::string& text, const std::string& format) {
 // Writes the active / new / cumulative rows under a spread-matrix table as live formulas.
 int write_totals(SheetModel& sheet, const TableSpec& table, const TableCells& cells,
                  const Placement& at, const analysis::SpreadMatrix& matrix,
-                 const PlaceholderValues& values, int row) {
+                 const PlaceholderValues& values, int row, TotalRefs& refs) {
   int first_year_col = -1;
   for (size_t c = 0; c < cells.columns.size(); ++c) {
     if (cells.columns[c].spec->field == "first_year" && first_year_col < 0)
@@ -58,6 +71,8 @@ int write_totals(SheetModel& sheet, const TableSpec& table, const TableCells& ce
       auto found = counts.find(year);
       Cell& cell = sheet.at(row, static_cast<int>(c));
       cell.number = found == counts.end() ? 0 : found->second;
+      refs.emplace(std::pair{static_cast<int>(total.kind), year},
+                   sheet_reference(sheet.name, row, static_cast<int>(c)));
       if (at.data_rows == 0) {  // no range to count over: the value alone
         cell.kind = Cell::Kind::number;
         continue;
@@ -149,8 +164,28 @@ void add_chart(SheetModel& sheet, const ChartSpec& spec, const Placement& at,
   sheet.charts.push_back(std::move(chart));
 }
 
+// Yearly totals become references to the matrix's live totals where an earlier sheet has them.
+void link_yearly_totals(TableCells& cells, const analysis::SpreadMatrix& matrix,
+                        const TotalRefs& refs) {
+  for (size_t r = 0; r < cells.rows.size() && r < matrix.years.size(); ++r) {
+    for (size_t c = 0; c < cells.columns.size(); ++c) {
+      const std::string& field = cells.columns[c].spec->field;
+      std::optional<TotalKind> kind;
+      if (field == "active") kind = TotalKind::active;
+      if (field == "new") kind = TotalKind::new_regions;
+      if (field == "cumulative") kind = TotalKind::cumulative;
+      if (!kind) continue;
+      auto found = refs.find({static_cast<int>(*kind), matrix.years[r]});
+      if (found == refs.end()) continue;
+      Cell& cell = cells.rows[r][c];
+      cell.kind = Cell::Kind::formula;  // the cached number stays the computed total
+      cell.text = "=" + found->second;
+    }
+  }
+}
+
 SheetModel build_sheet(const WorkbookSpec& spec, const SheetSpec& sheet_spec,
-                       const WorkbookData& data, const PlaceholderValues& values) {
+                       const WorkbookData& data, const PlaceholderValues& values, TotalRefs& refs) {
   SheetModel sheet;
   sheet.name = sheet_spec.name;
   std::vector<Placement> placements;
@@ -169,6 +204,7 @@ SheetModel build_sheet(const WorkbookSpec& spec, const SheetSpec& sheet_spec,
     at.header_row = row;
     at.first_data_row = row + 1;
     TableCells cells = table_cells(table, data, values, at.first_data_row, 0);
+    if (table.data == DataSource::yearly_totals) link_yearly_totals(cells, data.matrix, refs);
     at.data_rows = static_cast<int>(cells.rows.size());
     at.columns = static_cast<int>(cells.columns.size());
     for (size_t c = 0; c < cells.columns.size(); ++c) {
@@ -191,7 +227,7 @@ SheetModel build_sheet(const WorkbookSpec& spec, const SheetSpec& sheet_spec,
       }
     }
     row = at.first_data_row + at.data_rows;
-    row = write_totals(sheet, table, cells, at, data.matrix, values, row);
+    row = write_totals(sheet, table, cells, at, data.matrix, values, row, refs);
     if (!table.footnote.empty()) {
       Filled note = fill_placeholders(table.footnote, values);
       if (!note.any_placeholder || note.any_value) {
@@ -214,7 +250,10 @@ SheetModel build_sheet(const WorkbookSpec& spec, const SheetSpec& sheet_spec,
       sheet.autofilter =
           CellRange{first.header_row, 0, first.header_row + first.data_rows, first.columns - 1};
     }
-    if (sheet_spec.print.repeat_header) sheet.print.repeat_rows = {0, first.header_row};
+    // Print titles belong to a sheet, not a table: with a second table below, the first one's
+    // header would be printed over the second's rows, so they are set for one table only.
+    if (sheet_spec.print.repeat_header && placements.size() == 1)
+      sheet.print.repeat_rows = {0, first.header_row};
   }
   sheet.print.landscape = sheet_spec.print.landscape;
   sheet.print.paper = sheet_spec.print.paper;
@@ -282,6 +321,7 @@ WorkbookModel build_workbook_model(const WorkbookSpec& spec, const WorkbookData&
   WorkbookModel model;
   PlaceholderValues values = placeholder_values(data);
   model.output = spec.output;
+  model.font = spec.font;
   model.formats = spec.formats;
   auto fill = [&](const std::string& text) { return fill_placeholders(text, values).text; };
   const Properties& p = spec.properties;
@@ -291,8 +331,9 @@ WorkbookModel build_workbook_model(const WorkbookSpec& spec, const WorkbookData&
   auto created = date_to_epoch(data.registry.as_of);
   if (!created) created = date_to_epoch(p.created);
   model.properties.created = created.value_or(kFallbackCreated);
+  TotalRefs refs;
   for (const auto& sheet : spec.sheets)
-    model.sheets.push_back(build_sheet(spec, sheet, data, values));
+    model.sheets.push_back(build_sheet(spec, sheet, data, values, refs));
   return model;
 }
 

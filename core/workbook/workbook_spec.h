@@ -83,7 +83,7 @@ struct TableSpec {
   std::string mark = "●";             // spread_matrix year cells
   bool count_sessions = false;        // "●×2" when a region held two sessions that year
   std::string note_separator = "\n";  // between the mark and each cell note
-  std::string list_separator = "、";  // between organizers, rollouts
+  std::string list_separator = "・";  // between organizers, rollouts
   int gap_after = 1;                  // empty rows before the next table
   SourcePos pos;
 };
@@ -139,6 +139,7 @@ struct Properties {
 struct WorkbookSpec {
   std::string path;
   std::string output;  // file name inside the output folder
+  std::string font;    // every cell's font unless its format names one; empty: the writer's
   Properties properties;
   std::vector<FormatSpec> formats;
   std::vector<SheetSpec> sheets;

@@ -1,6 +1,9 @@
 // Painting scene items with Cairo and Pango: text lines, paths, translated/clipped groups, links.
 #include "renderers/cairo/painter.h"
 
+#include "renderers/cairo/font_subset.h"
+#include "renderers/cairo/jpeg_decoder.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -183,7 +186,10 @@ void PagePainter::paint(const scene::TextLine& text) {
   // A layout line is drawn with its baseline at the current point, which is what the scene
   // stores; no ascent arithmetic is needed.
   cairo_move_to(cr_, text.baseline.x, text.baseline.y);
-  pango_cairo_show_layout_line(cr_, line);
+  if (substitutes_ != nullptr)
+    substitutes_->show_line(cr_, line);
+  else
+    pango_cairo_show_layout_line(cr_, line);
   cairo_new_path(cr_);
 }
 
@@ -399,8 +405,8 @@ cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int lengt
 
 void PagePainter::paint(const scene::Image& image) {
   const scene::Rect& r = image.box;
-  if (!image.data || image.data->format != "png" || !std::isfinite(r.x) || !std::isfinite(r.y) ||
-      !(r.width > 0) || !(r.height > 0))
+  if (!image.data || (image.data->format != "png" && image.data->format != "jpeg") ||
+      !std::isfinite(r.x) || !std::isfinite(r.y) || !(r.width > 0) || !(r.height > 0))
     return;
   if (filter_ == Filter::cell_text || filter_ == Filter::loose_text) return;
   bool figure = tagged_ && whole_ == 0;
@@ -409,8 +415,17 @@ void PagePainter::paint(const scene::Image& image) {
     begin_tag("Figure");
     figure_alts_.push_back(image.alt);
   }
-  ByteReader reader{image.data->bytes};
-  cairo_surface_t* picture = cairo_image_surface_create_from_png_stream(read_bytes, &reader);
+  cairo_surface_t* picture = nullptr;
+  if (image.data->format == "jpeg") {
+    picture = decode_jpeg(image.data->bytes);
+    if (!picture) {
+      if (figure) end_tag("Figure");
+      return;
+    }
+  } else {
+    ByteReader reader{image.data->bytes};
+    picture = cairo_image_surface_create_from_png_stream(read_bytes, &reader);
+  }
   if (cairo_surface_status(picture) == CAIRO_STATUS_SUCCESS) {
     int width = cairo_image_surface_get_width(picture);
     int height = cairo_image_surface_get_height(picture);

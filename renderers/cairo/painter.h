@@ -13,6 +13,8 @@
 
 namespace tenkai::renderers {
 
+class FontSubstitutes;
+
 // Paints pages onto one cairo context. Keep one painter for all pages of a surface: it reuses its
 // Pango context and keeps a laid-out line per distinct (font, text), so the thousands of
 // repeated cells of a long table are shaped once. The context's transformation must not change
@@ -26,6 +28,9 @@ class PagePainter {
   ~PagePainter();
   PagePainter(const PagePainter&) = delete;
   PagePainter& operator=(const PagePainter&) = delete;
+
+  // Text from here on is drawn through `substitutes` (font_subset.h); null: through Pango alone.
+  void set_font_substitutes(FontSubstitutes* substitutes) { substitutes_ = substitutes; }
 
   void paint_page(const scene::Page& page);
   void paint_items(const std::vector<scene::Item>& items);
@@ -68,6 +73,7 @@ class PagePainter {
   PangoContext* context_;
   FontDescriptionCache fonts_;
   std::unordered_map<std::string, PangoLayout*> layouts_;
+  FontSubstitutes* substitutes_ = nullptr;
 };
 
 // Convenience for one page on `cr` with a fresh painter (no link tags).

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "renderers/cairo/byte_sink.h"
+#include "renderers/cairo/font_subset.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
 #include "renderers/cairo/pdf_tagging.h"
@@ -112,6 +113,8 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
     std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(pdf));
     cairo_t* cr = context.get();
     PagePainter painter(cr, true, true);
+    FontSubstitutes substitutes(document.pages);
+    painter.set_font_substitutes(&substitutes);
     cairo_tag_begin(cr, "Document", "");
     for (size_t i = 0; i < document.pages.size(); ++i) {
       const scene::Page& page = document.pages[i];

@@ -237,7 +237,17 @@ bool write_xlsx(const workbook::WorkbookModel& model, const std::string& path, s
   workbook_set_properties(book, &properties);
 
   std::map<std::string, lxw_format*> formats;
-  for (const auto& format : model.formats) formats[format.name] = make_format(book, format);
+  if (!model.font.empty()) {
+    // The Normal style's font (styles.xml font 0), which unformatted cells and column widths
+    // use: libxlsxwriter's first format, added by workbook_new().
+    if (lxw_format* normal = STAILQ_FIRST(book->formats))
+      format_set_font_name(normal, model.font.c_str());
+  }
+  for (const auto& format : model.formats) {
+    workbook::FormatSpec spec = format;
+    if (spec.font_name.empty()) spec.font_name = model.font;
+    formats[format.name] = make_format(book, spec);
+  }
 
   bool ok = true;
   for (const auto& sheet : model.sheets) {

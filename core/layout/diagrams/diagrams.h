@@ -16,9 +16,11 @@ ElementType rollout_r1_element();      // diagrams/rollout_r1.cpp
 ElementType rollout_r2_element();      // diagrams/rollout_r2.cpp
 ElementType rollout_r3_element();      // diagrams/rollout_r3.cpp
 
-// Fixed-content diagrams and data charts (shared helpers in draw.h).
-ElementType ministry_steps_element();  // diagrams/ministry_steps.cpp
-ElementType stakeholders_element();    // diagrams/stakeholders.cpp
+// The general diagram vocabulary (all text from the layout) and the data charts.
+ElementType panels_element();          // diagrams/panels.cpp: boxes in rows, in panels
+ElementType cards_element();           // diagrams/cards.cpp: cards joined by connectors
+ElementType flow_element();            // diagrams/flow.cpp: boxes joined by labelled arrows
+ElementType timeline_element();        // diagrams/timeline.cpp: events on a fiscal-year axis
 ElementType adoption_chart_element();  // diagrams/adoption_chart.cpp
 ElementType tile_map_element();        // diagrams/tile_map.cpp
 

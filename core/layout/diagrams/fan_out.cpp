@@ -63,7 +63,9 @@ Grid choose_grid(Canvas& canvas, const Rect& area, const std::vector<FanItem>& i
   for (size_t columns = n; columns >= 1; --columns) {
     size_t rows = (n + columns - 1) / columns;
     if (columns > 1 && (rows - 1) * columns >= n) continue;  // same rows as fewer columns
-    double gap = std::clamp(area.width * 0.02, 3.0, 14.0);
+    // Several rows: gaps wide enough for the arrows that run down between the columns.
+    double gap = rows > 1 ? std::clamp(area.width * 0.035, 8.0, 16.0)
+                          : std::clamp(area.width * 0.02, 3.0, 14.0);
     double width = (area.width - gap * (columns - 1)) / columns;
     double height = std::min((area.height - gap * (rows - 1)) / rows, area.height * 0.45);
     if (width <= 4 || height <= 4) continue;
@@ -90,6 +92,10 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
     more.title = "ほか" + std::to_string(rest) + "地域";
     more.fill = {1, 1, 1, 1};
     more.stroke = canvas.theme().muted;
+    more.role = "more";
+    for (size_t i = style.max_items - 1; i < given.size(); ++i) {
+      more.links.insert(more.links.end(), given[i].links.begin(), given[i].links.end());
+    }
     items.push_back(more);
   }
   Grid grid = choose_grid(canvas, area, items, style.max_size);
@@ -136,30 +142,44 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
     x += widths[i] + grid.gap;
     placed.push_back(r);
   }
-  // Arrows first, so boxes paint over their tips' ends cleanly.
+  // Arrows first, so boxes paint over their tips' ends cleanly; each names the box it reaches.
   Point from{source.x + source.width / 2, source.y + source.height};
+  std::vector<std::string> ids(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    ids[i] = items[i].region.empty() ? "" : canvas.id_for(items[i].region);
+  }
   if (style.arrows) {
     double width = std::clamp(grid.size / 9, 0.8, 1.8);
-    if (grid.rows == 1) {
-      for (const auto& r : placed)
+    double row0_top = placed.front().y;
+    double bus_y = (from.y + row0_top) / 2;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Rect& r = placed[i];
+      if (ids[i].empty()) ids[i] = canvas.id_for("fan-item-" + std::to_string(i));
+      size_t mark = canvas.mark();
+      size_t row = i / grid.columns, column = i % grid.columns;
+      if (grid.rows == 1) {
         canvas.arrow(from, {r.x + r.width / 2, r.y - 1}, style.arrow, width);
-    } else if (grid.columns <= 6) {
-      for (size_t c = 0; c < grid.columns && c < placed.size(); ++c) {
-        const Rect& r = placed[c];
-        canvas.arrow(from, {r.x + r.width / 2, r.y - 1}, style.arrow, width);
+      } else if (row == 0) {
+        canvas.route(
+            {from, {from.x, bus_y}, {r.x + r.width / 2, bus_y}, {r.x + r.width / 2, r.y - 1}},
+            style.arrow, width);
+      } else {
+        // Down the gap beside the column (right of the first column, left of the others), then
+        // into the box's side at half its height.
+        bool right = column == 0;
+        double lane = right ? r.x + r.width + grid.gap / 2 : r.x - grid.gap / 2;
+        double side = right ? r.x + r.width + 1 : r.x - 1;
+        double mid = r.y + r.height / 2;
+        canvas.route({from, {from.x, bus_y}, {lane, bus_y}, {lane, mid}, {side, mid}}, style.arrow,
+                     width);
       }
-    } else {
-      // Many columns: one arrow to a bracket spanning the grid, not a thicket of lines.
-      double left = placed.front().x, right = placed[grid.columns - 1].x + grid.width;
-      double bar_y = placed.front().y - std::max(4.0, grid.gap);
-      canvas.polyline({{left, bar_y + 3}, {left, bar_y}, {right, bar_y}, {right, bar_y + 3}},
-                      style.arrow, width);
-      canvas.arrow(from, {from.x, bar_y - 1}, style.arrow, width * 1.3);
+      canvas.connector(mark, style.source_id, ids[i], items[i].links);
     }
   }
   for (size_t i = 0; i < items.size(); ++i) {
     const Rect& r = placed[i];
     const FanItem& item = items[i];
+    size_t mark = canvas.mark();
     double radius = std::min(r.height, r.width) * 0.12;
     canvas.rect(r, item.fill, item.stroke, 1, radius);
     double pad = std::min(r.width, r.height) * 0.08;
@@ -175,6 +195,9 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
       canvas.label(item.detail, lower, grid.size * 0.72, canvas.theme().muted, Align::center,
                    VAlign::top, false, 3, true);
     }
+    std::string text = item.title + (item.detail.empty() ? "" : "\n" + item.detail);
+    canvas.shape(mark, item.role, text, item.region, std::nullopt,
+                 item.region.empty() ? "fan-item-" + std::to_string(i) : item.region);
   }
   return placed;
 }

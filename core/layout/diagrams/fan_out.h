@@ -1,5 +1,6 @@
 // One box fanning out to many: the items are set in the grid that gives their labels the largest
-// type, and arrows run from the source to each item (one row) or to each column (several rows).
+// type, and an arrow runs from the source to every item: straight when they stand in one row,
+// along a bus and down the gaps between columns when they stand in several.
 #pragma once
 
 #include <string>
@@ -15,18 +16,24 @@ struct FanItem {
   double weight = 1;   // relative width when all items fit one row (population, say)
   scene::Color fill{1, 1, 1, 1};
   scene::Color stroke{0.3, 0.3, 0.3, 1};
+  std::string region;                 // the registry region the box stands for
+  std::string role = "region";        // the shape's role
+  std::vector<scene::LinkRef> links;  // what the arrow to it stands for
 };
 
 struct FanStyle {
   double max_size = 14;  // label size the search starts from
   scene::Color arrow{0.35, 0.35, 0.35, 1};
   bool arrows = true;
+  std::string source_id;  // shape id of the source box, for the connectors
   // More items than this: the last box says "ほか N地域" instead, so type stays legible.
   size_t max_items = 48;
 };
 
-// Draws the items inside `area` and the arrows from the bottom centre of `source`. Returns the
-// rectangles the items took, in item order.
+// Draws the items inside `area` and the arrows from the bottom centre of `source`, each box a
+// shape and each arrow a connector. Past `max_items` the last box says "ほか N地域" and the arrow
+// to it stands for the links of every region it replaces. Returns the rectangles the items
+// took, in item order.
 std::vector<scene::Rect> draw_fan(Canvas& canvas, const scene::Rect& source,
                                   const scene::Rect& area, const std::vector<FanItem>& items,
                                   const FanStyle& style);

@@ -51,20 +51,16 @@ ElementLayout layout_function_types(const ElementSpec& element, LayoutContext& c
   double card_w = (box.width - 2 * gap) / 3;
   double card_h = box.height - axis_h - size * 0.5;
 
-  int counts[3] = {0, 0, 0}, inferred[3] = {0, 0, 0};
-  for (const auto& s : context.classification.sessions) {
-    ++counts[static_cast<int>(s.function)];
-    inferred[static_cast<int>(s.function)] += s.inferred;
-  }
+  int counts[3] = {0, 0, 0};
+  for (const auto& s : context.classification.sessions) ++counts[static_cast<int>(s.function)];
   // One size for the three headings and one for the three counts, each on one line if it can.
   double head_h = card_h * 0.16, footer_h = data.counts ? card_h * 0.15 : 0;
   double head_size = size * 1.15, count_size = size * 0.9;
   std::string count_texts[3];
   for (int i = 0; i < 3; ++i) {
     const auto& f = kFunctions[i];
-    int n = counts[static_cast<int>(f.function)], m = inferred[static_cast<int>(f.function)];
-    count_texts[i] = "登録簿では " + std::to_string(n) + "回";
-    if (m > 0) count_texts[i] += "\n（うち推定 " + std::to_string(m) + "回）";
+    int n = counts[static_cast<int>(f.function)];
+    count_texts[i] = "該当する開催 " + std::to_string(n) + "回";
     double one_line =
         canvas.fitting_size(diagrams::function_title(f.function),
                             {0, 0, card_w - 12, size * 1.15 * 1.2}, size * 1.15, true, size * 0.75);
@@ -77,6 +73,7 @@ ElementLayout layout_function_types(const ElementSpec& element, LayoutContext& c
     const auto& f = kFunctions[i];
     scene::Color color = diagrams::function_color(f.function);
     Rect card{box.x + i * (card_w + gap), box.y, card_w, card_h};
+    size_t mark = canvas.mark();
     canvas.rect(card, diagrams::tint(color, 0.92), color, 1.5, 8);
     canvas.rect({card.x, card.y, card.width, head_h}, color, std::nullopt, 1, 8);
     canvas.rect({card.x, card.y + head_h * 0.5, card.width, head_h * 0.5}, color, std::nullopt);
@@ -105,6 +102,10 @@ ElementLayout layout_function_types(const ElementSpec& element, LayoutContext& c
           {card.x + 10, card.y + card.height - footer_h + 1, card.width - 20, footer_h - 8},
           count_size, theme.text, Align::center, VAlign::middle, true);
     }
+    std::string text = std::string(diagrams::function_title(f.function)) + "\n目的：" + f.purpose +
+                       "\n開催範囲：" + f.scope + "\n長さ：" + f.length;
+    if (data.counts) text += "\n" + count_texts[i];
+    canvas.shape(mark, "card", text);
   }
   // Scope axis under the cards: wide area on the left, the community on the right.
   double axis_y = box.y + card_h + size * 0.5 + axis_h * 0.35;
@@ -117,7 +118,8 @@ ElementLayout layout_function_types(const ElementSpec& element, LayoutContext& c
                size * 0.9, theme.muted, Align::left, VAlign::middle, true);
   canvas.label("開催範囲", {box.x + box.width / 2 - card_w / 2, axis_y + 2, card_w, axis_h * 0.6},
                size * 0.8, theme.muted, Align::center, VAlign::top);
-  return canvas.finish();
+  return canvas.finish(
+      "研修会の三つの種類（機能）：地域リーダーの養成、動機づけ・入門、多職種のつながりを深める");
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// パターン１: a municipality repeating one function (tenkai's reading; the seed lacks the slide).
+// パターン１: a municipality repeating one function (this edition's addition; the seed lacks the
+// slide).
 #include "core/layout/diagrams/diagrams.h"
 #include "core/layout/diagrams/session_timeline.h"
 

@@ -48,15 +48,28 @@ ElementLayout layout_p2(const ElementSpec& element, LayoutContext& context) {
   Rect hub_box{diagram.x + diagram.width * 0.18, diagram.y + box.height * 0.02,
                diagram.width * 0.64, box.height * 0.24};
   scene::Color leader = diagrams::function_color(Function::leader);
+  size_t hub_mark = canvas.mark();
   canvas.rect(hub_box, diagrams::tint(leader, 0.85), leader, 1.5, 8);
   Rect hub_title{hub_box.x + 8, hub_box.y + 4, hub_box.width - 16, hub_box.height * 0.5 - 4};
   Rect hub_detail{hub_box.x + 8, hub_box.y + hub_box.height * 0.5, hub_box.width - 16,
                   hub_box.height * 0.5 - 4};
-  canvas.label(analysis::region_label(reg, *hub) + "　地域リーダー研修", hub_title, size * 1.1,
-               leader, Align::center, VAlign::bottom, true);
-  canvas.label(diagrams::years_list(reg, leader_sessions, data.era) + "（リーダー研修 " +
-                   std::to_string(leader_sessions.size()) + "回）",
-               hub_detail, size * 0.85, theme.text, Align::center, VAlign::top);
+  // The training by its own name when the registry gives one (東京都 在宅療養地域リーダー研修).
+  std::string training = "地域リーダー研修";
+  for (size_t l : leader_sessions) {
+    if (!reg.sessions[l].title.empty()) {
+      training = reg.sessions[l].title;
+      break;
+    }
+  }
+  const auto& hub_region = reg.regions[*hub];
+  std::string hub_name =
+      hub_region.name.empty() ? analysis::region_label(reg, *hub) : hub_region.name;
+  std::string hub_text = hub_name + " " + training;
+  std::string hub_years = diagrams::years_list(reg, leader_sessions, data.era) + "（" +
+                          std::to_string(leader_sessions.size()) + "回）";
+  canvas.label(hub_text, hub_title, size * 1.1, leader, Align::center, VAlign::bottom, true);
+  canvas.label(hub_years, hub_detail, size * 0.85, theme.text, Align::center, VAlign::top);
+  std::string hub_id = canvas.shape(hub_mark, "region", hub_text + "\n" + hub_years, hub_region.id);
 
   std::vector<diagrams::FanItem> items;
   const std::string& hub_pref = reg.regions[*hub].prefecture;
@@ -68,6 +81,13 @@ ElementLayout layout_p2(const ElementSpec& element, LayoutContext& context) {
     item.detail = area ? diagrams::years_list(reg, area->sessions, data.era) : "";
     item.fill = diagrams::tint(diagrams::function_color(Function::intro), 0.88);
     item.stroke = diagrams::function_color(Function::intro);
+    item.region = region.id;
+    const auto* hub_area = context.classification.area(*hub);
+    for (size_t l : hub_area ? hub_area->links : std::vector<size_t>{}) {
+      if (reg.links[l].from_index == *hub && reg.links[l].to_index == r) {
+        item.links.push_back(canvas.link_ref(l));
+      }
+    }
     items.push_back(item);
   }
   Rect alumni_area{diagram.x, hub_box.y + hub_box.height + box.height * 0.16, diagram.width,
@@ -75,6 +95,7 @@ ElementLayout layout_p2(const ElementSpec& element, LayoutContext& context) {
   diagrams::FanStyle style;
   style.max_size = size * 1.1;
   style.arrow = leader;
+  style.source_id = hub_id;
   auto placed = diagrams::draw_fan(canvas, hub_box, alumni_area, items, style);
 
   // Step notes, left, each at the height of what it explains.
@@ -87,7 +108,8 @@ ElementLayout layout_p2(const ElementSpec& element, LayoutContext& context) {
                    std::to_string(alumni.size()) + "地域）",
                {box.x, alumni_top, notes_width, std::max(alumni_bottom - alumni_top, size * 4)},
                size, theme.text, Align::left, VAlign::middle, true);
-  return canvas.finish();
+  return canvas.finish("パターン２の例：" + hub_text + "の受講者により、" +
+                       std::to_string(alumni.size()) + "地域で研修会が開催");
 }
 
 std::shared_ptr<const ElementData> parse_p2(const YAML::Node& node, SpecReader& reader) {

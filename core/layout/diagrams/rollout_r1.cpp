@@ -85,12 +85,14 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
   }
   Rect left{box.x, box.y + box.height * 0.1, box.width * 0.33, box.height * 0.56};
   scene::Color green = diagrams::function_color(Function::intro);
+  size_t left_mark = canvas.mark();
   canvas.rect(left, diagrams::tint(green, 0.9), green, 1.5, 8);
-  canvas.label(diagrams::short_name(reg.regions[m], pref) + "\n多職種連携研修会",
-               {left.x + 8, left.y + 6, left.width - 16, left.height * 0.38}, size * 1.1,
+  std::string left_text = diagrams::short_name(reg.regions[m], pref) + "\n多職種連携研修会";
+  canvas.label(left_text, {left.x + 8, left.y + 6, left.width - 16, left.height * 0.38}, size * 1.1,
                theme.text, Align::center, VAlign::middle, true, 5, true);
   year_dots(canvas, {left.x + 10, left.y + left.height * 0.45, left.width - 20, left.height * 0.45},
             years, first, last, data.era, size);
+  std::string left_id = canvas.shape(left_mark, "region", left_text, reg.regions[m].id);
   canvas.label("①１つの市町村で研修会が継続開催（" + std::to_string(years.size()) + "回）",
                {left.x, left.y + left.height + size * 0.6, left.width, box.height * 0.22}, size,
                theme.text, Align::left, VAlign::top, true);
@@ -113,17 +115,51 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
     scene::Color blue = diagrams::function_color(Function::leader);
     item.fill = diagrams::tint(blue, 0.9);
     item.stroke = blue;
+    item.region = region.id;
     items.push_back(item);
   }
+  // What the regions reached say of their training: its name (沖縄県医師会多職種研修会) heads the
+  // frame as its annual plan, and their sessions' notes (the unified 受講票) close it.
+  std::string heading;
+  std::vector<std::string> notes;
+  for (size_t t : targets) {
+    for (const auto& session : reg.sessions) {
+      if (session.region_index != t) continue;
+      if (heading.empty() && !session.title.empty()) heading = session.title + "年間計画";
+      if (!session.note.empty() &&
+          std::find(notes.begin(), notes.end(), session.note) == notes.end() && notes.size() < 2) {
+        notes.push_back(session.note);
+      }
+    }
+  }
+  size_t frame_mark = canvas.mark();
   canvas.rect(right, std::nullopt, theme.muted, 0.8, 10, {4, 3});
+  Rect inner{right.x + 10, right.y + 10, right.width - 20, right.height - 20};
+  if (!heading.empty()) {
+    double h = size * 2.6;
+    canvas.label(heading, {inner.x, inner.y, inner.width, h}, size * 1.05, theme.title,
+                 Align::center, VAlign::middle, true);
+    inner.y += h + size * 0.3;
+    inner.height -= h + size * 0.3;
+  }
+  std::string note_text;
+  for (size_t i = 0; i < notes.size(); ++i) note_text += (i ? "\n" : "") + notes[i];
+  if (!note_text.empty()) {
+    double h = std::min(inner.height * 0.45, size * 0.85 * 1.2 * 4);
+    canvas.label(note_text, {inner.x, inner.y + inner.height - h, inner.width, h}, size * 0.85,
+                 theme.text, Align::left, VAlign::bottom);
+    inner.height -= h + size * 0.4;
+  }
+  std::string frame_id =
+      canvas.shape(frame_mark, "group", heading.empty() ? note_text : heading + "\n" + note_text);
   diagrams::FanStyle style;
   style.arrows = false;
   style.max_size = size * 1.1;
-  Rect inner{right.x + 10, right.y + 10, right.width - 20, right.height - 20};
   diagrams::draw_fan(canvas, inner, inner, items, style);
 
-  // The know-how arrow between them, captioned by the links.
+  // The know-how arrow between them, captioned by the links: one connector standing for all.
   double mid_y = left.y + left.height / 2;
+  size_t arrow_mark = canvas.mark();
   canvas.arrow({left.x + left.width + 4, mid_y}, {right.x - 4, mid_y}, theme.accent, 3);
   std::vector<std::string> captions;
   for (size_t l : links) captions.push_back(diagrams::link_caption(reg, l, data.era));
@@ -133,12 +169,16 @@ ElementLayout layout_r1(const ElementSpec& element, LayoutContext& context) {
   double gap_w = right.x - (left.x + left.width) - 8;
   canvas.label("②" + joined, {left.x + left.width + 4, left.y, gap_w, mid_y - left.y - 4},
                size * 0.9, theme.accent, Align::center, VAlign::bottom, true);
+  std::vector<scene::LinkRef> refs;
+  for (size_t l : links) refs.push_back(canvas.link_ref(l));
+  canvas.connector(arrow_mark, left_id, frame_id, refs, "②" + joined);
   std::string outcome = reaches_prefecture ? "→全県で研修会が開催＋全県で研修会を共有"
                                            : "→県内の他の地域で研修会が開催";
   canvas.label(outcome,
                {right.x, right.y + right.height + size * 0.5, right.width, box.height * 0.2}, size,
                theme.text, Align::left, VAlign::top, true);
-  return canvas.finish();
+  return canvas.finish("展開手順１の例：" + diagrams::short_name(reg.regions[m], pref) +
+                       "の研修会から開催ノウハウが" + pref + "内に広がった");
 }
 
 std::shared_ptr<const ElementData> parse_r1(const YAML::Node& node, SpecReader& reader) {

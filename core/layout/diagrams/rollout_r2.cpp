@@ -39,14 +39,23 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
   // The prefecture layer: its sessions as chips coloured by function.
   Rect band{diagram.x, diagram.y + box.height * 0.02, diagram.width, box.height * 0.3};
   scene::Color blue = diagrams::function_color(Function::leader);
-  canvas.rect(band, diagrams::tint(blue, 0.9), blue, 1.5, 8);
-  canvas.label(diagrams::short_name(reg.regions[hub], pref) + "：県全域を対象とした多職種研修会",
-               {band.x + 8, band.y + 4, band.width - 16, band.height * 0.4}, size * 1.05,
-               theme.text, Align::center, VAlign::middle, true);
   std::vector<const analysis::SessionClass*> chips;
+  std::string programme;
   for (const auto& s : context.classification.sessions) {
-    if (reg.sessions[s.session_index].region_index == hub) chips.push_back(&s);
+    const auto& session = reg.sessions[s.session_index];
+    if (session.region_index != hub) continue;
+    chips.push_back(&s);
+    if (programme.empty()) programme = session.programme;
   }
+  // The programme by its own name when the registry gives one (滋賀県在宅医療セミナー).
+  std::string band_text = programme.empty() ? diagrams::short_name(reg.regions[hub], pref) +
+                                                  "：県全域を対象とした多職種研修会"
+                                            : programme;
+  size_t band_mark = canvas.mark();
+  canvas.rect(band, diagrams::tint(blue, 0.9), blue, 1.5, 8);
+  canvas.label(band_text, {band.x + 8, band.y + 4, band.width - 16, band.height * 0.4}, size * 1.05,
+               theme.text, Align::center, VAlign::middle, true);
+  std::string band_id = canvas.shape(band_mark, "region", band_text, reg.regions[hub].id);
   size_t shown = std::min<size_t>(chips.size(), 6);
   double chip_gap = 6;
   double chip_w = shown ? (band.width - 16 - chip_gap * (shown - 1)) / shown : 0;
@@ -54,11 +63,17 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
     const auto& s = *chips[i];
     Rect chip{band.x + 8 + i * (chip_w + chip_gap), band.y + band.height * 0.48, chip_w,
               band.height * 0.42};
+    const auto& session = reg.sessions[s.session_index];
+    size_t mark = canvas.mark();
     canvas.rect(chip, diagrams::function_color(s.function), std::nullopt, 1, 5);
-    std::string text = diagrams::year_label(reg.sessions[s.session_index].fiscal_year, data.era) +
-                       "\n" + diagrams::function_short(s.function);
+    // A training named in the registry by its name (県リーダー研修), else its year and function.
+    std::string text = session.title.empty() ? diagrams::year_label(session.fiscal_year, data.era) +
+                                                   "\n" + diagrams::function_short(s.function)
+                                             : session.title;
     canvas.label(text, {chip.x + 2, chip.y + 2, chip.width - 4, chip.height - 4}, size * 0.85,
                  {1, 1, 1, 1}, Align::center, VAlign::middle, true, 4, true);
+    canvas.shape(mark, "session", text, reg.regions[hub].id, std::nullopt,
+                 "chip-" + std::to_string(i));
   }
   if (chips.size() > shown) {
     canvas.label("ほか" + std::to_string(chips.size() - shown) + "回",
@@ -100,6 +115,12 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
     }
     item.fill = diagrams::tint(diagrams::function_color(function), 0.88);
     item.stroke = diagrams::function_color(function);
+    item.region = region.id;
+    for (size_t l = 0; l < reg.links.size(); ++l) {
+      if (reg.links[l].from_index == hub && reg.links[l].to_index == r) {
+        item.links.push_back(canvas.link_ref(l));
+      }
+    }
     items.push_back(item);
   }
   Rect area{diagram.x, band.y + band.height + box.height * 0.14, diagram.width,
@@ -107,14 +128,17 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
   diagrams::FanStyle style;
   style.max_size = size * 1.05;
   style.arrow = blue;
+  style.source_id = band_id;
   auto placed = diagrams::draw_fan(canvas, band, area, items, style);
 
   double bottom = area.y;
   for (const auto& r : placed) bottom = std::max(bottom, r.y + r.height);
   canvas.label("①県全域を対象とした多職種研修会を開催", {box.x, band.y, notes_w, band.height}, size,
                theme.text, Align::left, VAlign::middle, true);
-  std::string second = "②市町単位で研修会や会合を、市町村規模に合わせて開催し、つながりを強める（" +
-                       std::to_string(others.size()) + "地域";
+  std::string second =
+      "②市町単位で（県の研修より軽い）研修会や会合を、市町村規模に合わせて開催し、"
+      "つながりを強める（" +
+      std::to_string(others.size()) + "地域";
   if (known >= 2 && low != high) {
     second += "、" + diagrams::population_label(low).substr(std::string("人口").size()) + "〜" +
               diagrams::population_label(high).substr(std::string("人口").size());
@@ -123,7 +147,8 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
   double top = placed.empty() ? area.y : placed.front().y;
   canvas.label(second, {box.x, top, notes_w, std::max(bottom - top, size * 5)}, size, theme.text,
                Align::left, VAlign::middle, true);
-  return canvas.finish();
+  return canvas.finish("展開手順２の例：" + pref + "の県全域の研修会と、" +
+                       std::to_string(others.size()) + "の市町の研修会");
 }
 
 std::shared_ptr<const ElementData> parse_r2(const YAML::Node& node, SpecReader& reader) {

@@ -48,6 +48,7 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
   scene::Color green = diagrams::function_color(registry::Function::intro);
   auto municipality = [&](size_t r, const Rect& rect) {
     const auto& region = reg.regions[r];
+    size_t mark = canvas.mark();
     canvas.rect(rect, diagrams::tint(green, 0.9), green, 1.5, 10);
     canvas.label(region.prefecture,
                  {rect.x + 6, rect.y + rect.height * 0.12, rect.width - 12, rect.height * 0.2},
@@ -60,11 +61,14 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
                    {rect.x + 6, rect.y + rect.height * 0.66, rect.width - 12, rect.height * 0.2},
                    size * 0.9, theme.text, Align::center, VAlign::top);
     }
+    std::string text = region.prefecture + region.name;
+    if (region.population) text += "\n" + diagrams::population_label(*region.population);
+    return canvas.shape(mark, "region", text, region.id);
   };
   Rect left{stage.x, stage.y + stage.height * 0.15, side_w, stage.height * 0.7};
   Rect right{stage.x + stage.width - side_w, left.y, side_w, left.height};
-  municipality(a, left);
-  municipality(b, right);
+  std::string id_a = municipality(a, left);
+  std::string id_b = municipality(b, right);
 
   // One lane per link between the two boxes.
   double lane_x0 = left.x + left.width + 6, lane_x1 = right.x - 6;
@@ -77,10 +81,14 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
     bool to_right = link.from_index == a;
     scene::Color color = link.kind == LinkKind::exchange ? theme.title : theme.accent;
     scene::Point from{to_right ? lane_x0 : lane_x1, y}, to{to_right ? lane_x1 : lane_x0, y};
+    size_t mark = canvas.mark();
     canvas.arrow(from, to, color, 2.2, both);
-    canvas.label(diagrams::link_caption(reg, links[i], data.era),
+    std::string caption = diagrams::link_caption(reg, links[i], data.era);
+    canvas.label(caption,
                  {lane_x0 + 6, left.y + lane_h * i + 2, lane_x1 - lane_x0 - 12, lane_h * 0.62 - 4},
                  size, color, Align::center, VAlign::bottom, true);
+    canvas.connector(mark, to_right ? id_a : id_b, to_right ? id_b : id_a,
+                     {canvas.link_ref(links[i])}, caption);
   }
   bool any_exchange = false, any_transfer = false;
   for (size_t l : links) {
@@ -105,7 +113,8 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
                  {box.x, box.y, box.width, note_h}, size * 0.8, theme.muted, Align::right,
                  VAlign::middle);
   }
-  return canvas.finish();
+  return canvas.finish("展開手順３の例：" + reg.regions[a].prefecture + reg.regions[a].name + "と" +
+                       reg.regions[b].prefecture + reg.regions[b].name + "の交流");
 }
 
 std::shared_ptr<const ElementData> parse_r3(const YAML::Node& node, SpecReader& reader) {

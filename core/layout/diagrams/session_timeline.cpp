@@ -69,12 +69,32 @@ std::string box_text(const registry::Session& s, int detail) {
   }
   if (detail >= 2) {
     if (s.field_hours) lines.push_back("同行" + analysis::format_number(*s.field_hours) + "時間");
-    if (!s.days && !s.hours) lines.push_back("長さ記録なし");
     if (!s.note.empty()) lines.push_back(s.note);
   }
   std::string text;
   for (size_t i = 0; i < lines.size(); ++i) text += (i ? "\n" : "") + lines[i];
   return text;
+}
+
+// How often a meeting is held, as the source says it: "平日夜2時間×年数回", "2時間×3回".
+std::string meeting_text(const registry::Session& s) {
+  std::string text = s.when + length_label(s);
+  std::string count = s.several ? "数回" : s.times ? std::to_string(*s.times) + "回" : "";
+  if (count.empty()) return text;
+  return text + "×" + (s.until ? "年" : "") + count;
+}
+
+// Meetings of one year (or all of them): their shared wording when they are said alike, else
+// the length and how many entries there are.
+std::string meetings_text(const std::vector<const SessionView*>& list) {
+  if (list.empty()) return "";
+  std::string first = meeting_text(*list.front()->session);
+  bool same = true;
+  for (const auto* v : list) same = same && meeting_text(*v->session) == first;
+  const auto& s = *list.front()->session;
+  if (same && (s.several || s.times || s.until)) return first;
+  std::string length = s.when + length_label(s);
+  return length + "×" + std::to_string(list.size()) + "回";
 }
 
 }  // namespace
@@ -219,12 +239,18 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
     for (const auto& v : counted) {
       if (v.session == session) function = v.function;
     }
+    size_t mark = canvas.mark();
     canvas.rect(r, function_color(function), std::nullopt, 1,
                 std::min({6.0, r.width * 0.15, r.height * 0.2}));
     if (first_box.size() < 2) first_box.push_back(r);
-    if (plan.size < 3) continue;  // too small for any text: colour alone tells the function
-    canvas.label(box_text(*session, plan.detail), {r.x + 2, r.y + 2, r.width - 4, r.height - 4},
-                 plan.size, {1, 1, 1, 1}, Align::center, VAlign::middle, true, plan.size, true);
+    std::string text = box_text(*session, plan.detail);
+    // Too small for any text: colour alone tells the function.
+    if (plan.size >= 3) {
+      canvas.label(text, {r.x + 2, r.y + 2, r.width - 4, r.height - 4}, plan.size, {1, 1, 1, 1},
+                   Align::center, VAlign::middle, true, plan.size, true);
+    }
+    canvas.shape(mark, "session", text, reg.regions[region].id, std::nullopt,
+                 "session-" + std::to_string(i));
   }
   y += main_h;
 
@@ -262,9 +288,31 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
   if (has_separate) {
     canvas.label(lane_name + "\n（集計外）", {area.x, y, lane_w - 6, separate_h}, size * 0.8,
                  theme.text, Align::right, VAlign::middle, true, 5, true);
+    // A recurring meeting (`until`) is one bar over its years, said as the source says it
+    // (平日夜2時間×年数回); other meetings are grouped per year and function.
     std::map<std::pair<int, int>, std::vector<const SessionView*>> groups;
     for (const auto& v : separate) {
+      if (v.session->until) continue;
       groups[{v.session->fiscal_year, static_cast<int>(v.function)}].push_back(&v);
+    }
+    int bar = 0;
+    for (const auto& v : separate) {
+      if (!v.session->until) continue;
+      int from = std::max(v.session->fiscal_year, first_year);
+      int to = std::min(*v.session->until, last_year);
+      double x0 = col_left(from), x1 = col_left(to) + col_width(to);
+      double pad = std::min(col_width(from) * 0.1, 8.0);
+      Rect r{x0 + pad, y + separate_h * 0.1 + bar * 2, x1 - x0 - 2 * pad, separate_h * 0.8};
+      ++bar;
+      scene::Color fill = function_color(v.function);
+      size_t mark = canvas.mark();
+      canvas.rect(r, tint(fill, 0.75), fill, 1, 4, {3, 2});
+      std::string text = meeting_text(*v.session);
+      canvas.label(text, {r.x + 2, r.y + 2, r.width - 4, r.height - 4}, size * 0.85, theme.text,
+                   Align::center, VAlign::middle, false, 4);
+      canvas.shape(mark, "session", text, reg.regions[region].id, std::nullopt,
+                   "meeting-" + std::to_string(v.index));
+      if (separate_box.width == 0) separate_box = r;
     }
     std::map<int, int> per_year;
     for (const auto& [key, list] : groups) ++per_year[key.first];
@@ -277,11 +325,13 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
       double w = (cw - 2 * pad) / count;
       Rect r{cx + pad + slot * w, y + separate_h * 0.1, w - 2, separate_h * 0.8};
       scene::Color fill = function_color(list.front()->function);
+      size_t mark = canvas.mark();
       canvas.rect(r, tint(fill, 0.75), fill, 1, 4, {3, 2});
-      std::string length = length_label(*list.front()->session);
-      std::string text = (length.empty() ? "" : length) + "×" + std::to_string(list.size()) + "回";
+      std::string text = meetings_text(list);
       canvas.label(text, {r.x + 2, r.y + 2, r.width - 4, r.height - 4}, size * 0.85, theme.text,
                    Align::center, VAlign::middle, false, 4);
+      canvas.shape(mark, "session", text, reg.regions[region].id, std::nullopt,
+                   "meeting-" + std::to_string(list.front()->index));
       if (separate_box.width == 0) separate_box = r;
     }
     y += separate_h;
@@ -320,9 +370,13 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
     for (size_t i = 0; i < later_names.size(); ++i) joined += (i ? "・" : "") + later_names[i];
     second_note = "②以降、" + (joined.empty() ? std::string("研修会") : joined) + "を継続開催";
     if (has_separate) {
-      second_note += "＋別途" + std::string(function_short(separate.front().function)) + "（" +
-                     length_label(*separate.front().session) + "、計" +
-                     std::to_string(separate.size()) + "回）を開催";
+      // Named by the meetings' note when they share one (顔の見える関係会議), else by function.
+      std::string name = lane_name != "別途の会合"
+                             ? lane_name
+                             : std::string(function_short(separate.front().function));
+      std::vector<const SessionView*> all_separate;
+      for (const auto& v : separate) all_separate.push_back(&v);
+      second_note += "＋別途" + name + "（" + meetings_text(all_separate) + "）を開催";
     }
     std::string course;
     if (!counted.empty()) {
@@ -346,18 +400,21 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
     first_note = "①市町村単位で" + std::string(function_short(opening.function)) + "を" +
                  (all.size() > 1 ? "継続開催（" : "開催（") + std::to_string(all.size()) + "回、" +
                  span + "）";
-    second_note =
-        "※パターン１は元の資料にないため、tenkai の読み（一つの機能を市町村単位で開催）として示す";
+    second_note = "※パターン１は本資料で補足した類型（一つの機能の研修会を市町村単位で開催）";
   }
   double gap = area.width * 0.03;
   Rect left{notes.x, notes.y, notes.width * 0.42, notes.height};
   Rect right{notes.x + notes.width * 0.42 + gap, notes.y, notes.width * 0.58 - gap, notes.height};
+  size_t mark = canvas.mark();
   canvas.rect(left, tint(theme.accent, 0.92), std::nullopt, 1, 6);
-  canvas.rect(right, tint(theme.title, 0.93), std::nullopt, 1, 6);
   canvas.label(first_note, {left.x + 6, left.y + 4, left.width - 12, left.height - 8}, size,
                theme.text, Align::left, VAlign::middle, true);
+  canvas.shape(mark, "note", first_note);
+  mark = canvas.mark();
+  canvas.rect(right, tint(theme.title, 0.93), std::nullopt, 1, 6);
   canvas.label(second_note, {right.x + 6, right.y + 4, right.width - 12, right.height - 8}, size,
                theme.text, Align::left, VAlign::middle, true);
+  canvas.shape(mark, "note", second_note);
   // ① and ② as badges on what they explain: the opening session and the later ones.
   auto badge = [&](const Rect& target, const char* mark, scene::Color color, bool at_left = false) {
     double radius = std::clamp(size * 0.75, 5.0, 10.0);
@@ -394,7 +451,9 @@ ElementLayout layout_pattern_timeline(const ElementSpec& element, LayoutContext&
   draw_session_timeline(canvas, box, context, *region,
                         pattern == analysis::Pattern::P3 ? TimelineStory::p3 : TimelineStory::p1,
                         data.era);
-  return canvas.finish();
+  return canvas.finish(std::string(pattern == analysis::Pattern::P3 ? "パターン３" : "パターン１") +
+                       "の例：" + analysis::region_label(context.registry, *region) +
+                       "の研修会の年度別の推移");
 }
 
 }  // namespace tenkai::layout::diagrams

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/layout/diagrams/diagram_kit.h"
 #include "core/layout/diagrams/diagrams.h"
-#include "core/layout/diagrams/draw.h"
 #include "core/layout/text_style.h"
 #include "core/registry/prefectures.h"
 

@@ -189,6 +189,13 @@ foreach(command IN LISTS commands)
     endif()
     math(EXPR i "${i} + 1")
   endwhile()
+  # Options the help text names beyond the usage line (flags such as --excel).
+  string(REGEX MATCHALL "--[a-z][a-z-]*" named "${command_help}")
+  foreach(option IN LISTS named)
+    if(NOT " ${options} " MATCHES " ${option} ")
+      string(APPEND options " ${option}")
+    endif()
+  endforeach()
   string(APPEND completion_cases
          "    ${command}) options=\"${options}\" files=\"${positional}\" ;;\n")
 endforeach()

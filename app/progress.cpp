@@ -78,8 +78,11 @@ void Progress::finish(bool succeeded) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.1f", seconds);
-    write_err(trf("{1} files written ({2} pages) in {3} s",
-                  {std::to_string(count_), std::to_string(pages_), elapsed}) +
+    std::string files =
+        trn("{1} file written", "{1} files written", static_cast<unsigned long>(count_));
+    std::string pages = trn("{1} page", "{1} pages", static_cast<unsigned long>(pages_));
+    write_err((pages_ > 0 ? trf("{1} ({2}) in {3} s", {files, pages, elapsed})
+                          : trf("{1} in {2} s", {files, elapsed})) +
               "\n");
   } else if (!succeeded && count_ > 0) {
     write_err(std::string(tr("no output file was changed")) + "\n");

@@ -107,45 +107,50 @@ const std::map<std::string, CommandSpec>& command_table() {
         0,
         {}}},
       {"scene",
-       {"usage: tenkai scene [SPEC.yaml] [--data REGISTRY.yaml]\n\n"
-        "Lays out one deck spec (default: the forum deck) exactly as build would and prints its\n"
-        "pages as JSON: every painted line with its box, size and block, and the meaningful\n"
-        "items (text blocks, tables, charts, shapes, connectors, images, links). See\n"
-        "docs/scene.md.\n",
+       {N_("usage: tenkai scene [SPEC.yaml] [--data REGISTRY.yaml]\n\n"
+           "Lays out one deck spec (default: the forum deck) exactly as build would and prints "
+           "its\n"
+           "pages as JSON: every painted line with its box, size and block, and the meaningful\n"
+           "items (text blocks, tables, charts, shapes, connectors, images, links). See\n"
+           "docs/scene.md.\n"),
         true,
         false,
         {},
         0,
         {}}},
       {"import",
-       {"usage: tenkai import FILE.csv [--data REGISTRY.yaml] [--extend-years] [--dry-run]\n"
-        "                     [--encoding utf-8|cp932]\n\n"
-        "Appends the sessions of FILE.csv (UTF-8 with or without BOM, or CP932 as Japanese\n"
-        "Excel saves it; detected unless --encoding says) to the registry, editing it as text so\n"
-        "its comments and layout stay. Rows for regions not in the registry add them. Every bad\n"
-        "row is reported as FILE.csv:ROW:COL and nothing is changed. A session outside the\n"
-        "registry's years is an error unless --extend-years widens them. --dry-run prints what\n"
-        "would be added and changes nothing. Columns: see docs/import.md.\n",
+       {N_("usage: tenkai import FILE.csv [--data REGISTRY.yaml] [--extend-years] [--dry-run]\n"
+           "                     [--encoding utf-8|cp932]\n\n"
+           "Appends the sessions of FILE.csv (UTF-8 with or without BOM, or CP932 as Japanese\n"
+           "Excel saves it; detected unless --encoding says) to the registry, editing it as text "
+           "so\n"
+           "its comments and layout stay. Rows for regions not in the registry add them. Every "
+           "bad\n"
+           "row is reported as FILE.csv:ROW:COL and nothing is changed. A session outside the\n"
+           "registry's years is an error unless --extend-years widens them. --dry-run prints what\n"
+           "would be added and changes nothing. Columns: see docs/import.md.\n"),
         false,
         false,
         {},
         1,
         {"--extend-years", "--dry-run"}}},
       {"diff",
-       {"usage: tenkai diff OLD.yaml NEW.yaml [--format text|json]\n\n"
-        "Says what changed between two registries: the reporting years, regions added and\n"
-        "removed, sessions added and removed, and the holding patterns and rollout procedures\n"
-        "that changed.\n",
+       {N_("usage: tenkai diff OLD.yaml NEW.yaml [--format text|json]\n\n"
+           "Says what changed between two registries: the reporting years, regions added and\n"
+           "removed, sessions added and removed, and the holding patterns and rollout procedures\n"
+           "that changed.\n"),
         false,
         false,
         {"text", "json"},
         2,
         {}}},
       {"watch",
-       {"usage: tenkai watch [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n\n"
-        "Builds once, then rebuilds whenever the registry or a spec changes, rewriting only the\n"
-        "outputs whose inputs changed. A failed rebuild prints its diagnostics and keeps the last\n"
-        "good outputs. Stops with exit 0 on Ctrl-C (SIGINT) or SIGTERM.\n",
+       {N_("usage: tenkai watch [SPEC.yaml ...] [--data REGISTRY.yaml] [--out DIR]\n\n"
+           "Builds once, then rebuilds whenever the registry or a spec changes, rewriting only "
+           "the\n"
+           "outputs whose inputs changed. A failed rebuild prints its diagnostics and keeps the "
+           "last\n"
+           "good outputs. Stops with exit 0 on Ctrl-C (SIGINT) or SIGTERM.\n"),
         true,
         true,
         {},

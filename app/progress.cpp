@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "app/i18n.h"
 
@@ -77,8 +78,11 @@ void Progress::finish(bool succeeded) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.1f", seconds);
-    write_err(trf("{1} files written ({2} pages) in {3} s",
-                  {std::to_string(count_), std::to_string(pages_), elapsed}) +
+    std::string files =
+        trn("{1} file written", "{1} files written", static_cast<unsigned long>(count_));
+    std::string pages = trn("{1} page", "{1} pages", static_cast<unsigned long>(pages_));
+    write_err((pages_ > 0 ? trf("{1} ({2}) in {3} s", {files, pages, elapsed})
+                          : trf("{1} in {2} s", {files, elapsed})) +
               "\n");
   } else if (!succeeded && count_ > 0) {
     write_err(std::string(tr("no output file was changed")) + "\n");
@@ -97,8 +101,30 @@ bool stderr_colours() {
   return interactive_stderr() && !env_set("NO_COLOR") && !env_set("CI");
 }
 
+Diagnostic localized(Diagnostic d) {
+  // The framing the loaders share, translated here so that core stays free of gettext:
+  // message prefixes and the "did you mean" hint. The rest of a message stays as written.
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"invalid YAML: ", N_("invalid YAML: {1}")},
+      {"cannot read registry: ", N_("cannot read registry: {1}")},
+  };
+  for (const auto& [prefix, msgid] : kPrefixes) {
+    if (d.message.rfind(prefix, 0) == 0) {
+      d.message = trf(msgid, {d.message.substr(std::strlen(prefix))});
+      break;
+    }
+  }
+  const std::string lead = "did you mean '", tail = "'?";
+  if (d.hint.size() > lead.size() + tail.size() && d.hint.rfind(lead, 0) == 0 &&
+      d.hint.compare(d.hint.size() - tail.size(), tail.size(), tail) == 0) {
+    d.hint = trf("did you mean '{1}'?",
+                 {d.hint.substr(lead.size(), d.hint.size() - lead.size() - tail.size())});
+  }
+  return d;
+}
+
 std::string diagnostic_line(const Diagnostic& diagnostic, bool colour) {
-  std::string line = format_diagnostic(diagnostic);
+  std::string line = format_diagnostic(localized(diagnostic));
   if (!colour) return line;
   const bool error = diagnostic.severity == Severity::error;
   const std::string word = error ? ": error: " : ": warning: ";

@@ -43,8 +43,12 @@ Progress& progress();
 // TERM not "dumb").
 bool stderr_colours();
 
-// A diagnostic line as format_diagnostic() writes it, coloured like a compiler's when
-// `colour`: the position in bold, "error:" in red, "warning:" in magenta.
+// The diagnostic with its common framing (message prefixes such as "invalid YAML:", the "did you
+// mean" hint) in the user's language; the PATH:LINE:COL: error: frame itself never changes.
+Diagnostic localized(Diagnostic diagnostic);
+
+// A diagnostic line as format_diagnostic() writes it (localized), coloured like a compiler's
+// when `colour`: the position in bold, "error:" in red, "warning:" in magenta.
 std::string diagnostic_line(const Diagnostic& diagnostic, bool colour);
 
 }  // namespace tenkai::app

@@ -61,8 +61,9 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Not libraries, so dpkg-shlibdeps cannot see them: the fonts the default layouts name.
-set(TENKAI_DATA_PACKAGES fonts-noto-cjk)
+# Not libraries, so dpkg-shlibdeps cannot see them: the fonts the default layouts name (the
+# deck's Noto Sans CJK JP, the workbook's BIZ UDPゴシック); tests/deb_test.sh checks the list.
+set(TENKAI_DATA_PACKAGES fonts-noto-cjk fonts-morisawa-bizud-gothic)
 string(JOIN ", " CPACK_DEBIAN_PACKAGE_DEPENDS ${TENKAI_DATA_PACKAGES})
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "bash-completion, man-db")
 include(CPack)

@@ -9,7 +9,7 @@ build_packages=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libcairo2-dev l
   dpkg-dev)
 # Independent readers the tests check our artefacts with.
 test_packages=(poppler-utils qpdf python3 python3-openpyxl python3-jsonschema python3-yaml
-  libreoffice-calc-nogui libreoffice-impress-nogui)
+  libreoffice-calc-nogui libreoffice-impress-nogui fontconfig)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")

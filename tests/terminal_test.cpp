@@ -84,3 +84,21 @@ TEST_CASE("messages follow the locale: Japanese under ja, English otherwise") {
   auto en = run("env LANG=C LC_ALL= LANGUAGE= " + shell_quote(TENKAI_BINARY) + " matrx");
   CHECK(en.err.find("unknown command 'matrx' (did you mean 'matrix'?)") != std::string::npos);
 }
+
+TEST_CASE("the diagnostics' common framing follows the locale; the frame itself does not") {
+  ScratchDir dir;
+  std::string registry =
+      tenkai::testing::read_file(tenkai::testing::source_path("fixtures/test/small.yaml"));
+  size_t at = registry.find("{region: kashiwa, fiscal_year: 2011");
+  REQUIRE(at != std::string::npos);
+  registry.replace(at, std::string("{region: kashiwa").size(), "{region: kashiw");
+  tenkai::testing::write_file(dir.file("typo.yaml"), registry);
+  std::string args = " matrix --data " + shell_quote(dir.file("typo.yaml"));
+  auto ja = run("env LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= " + shell_quote(TENKAI_BINARY) + args);
+  CHECK(ja.exit_code == 1);
+  CHECK(ja.err.find("error: unknown region 'kashiw' ('kashiwa' のことですか？)") !=
+        std::string::npos);
+  auto en = run("env LANG=C LC_ALL= LANGUAGE= " + shell_quote(TENKAI_BINARY) + args);
+  CHECK(en.err.find("error: unknown region 'kashiw' (did you mean 'kashiwa'?)") !=
+        std::string::npos);
+}

@@ -313,7 +313,7 @@ TEST_CASE("thin data is named in the reasons") {
   CHECK(pattern_of(c, b.reg, "city") == Pattern::P1);
   CHECK(contains(c.area(0)->reason, "長さ（日数・時間）の記録がなく"));
   CHECK(contains(c.area(1)->reason, "リーダー研修受講者による開催のつながりが登録されていない"));
-  CHECK(contains(notes_of(c, "千葉県"), "リンクが登録されていない"));
+  CHECK(contains(notes_of(c, "千葉県"), "つながりが登録されていない"));
   CHECK(contains(notes_of(c, "千葉県"), "R3 に当たらない"));
 }
 
@@ -373,6 +373,9 @@ TEST_CASE("R1: a municipality first, then know-how spreading in the prefecture")
     b.session({.region = "urasoe", .year = 2012, .days = 1.5});
     b.session({.region = "okinawa", .year = 2015, .counted = false});
     b.link("urasoe", "okinawa", LinkKind::know_how, 2014);
+    // The period is declared: by default it would end with the last counted session (2012),
+    // leaving the 2014 link and the 2015 meeting out of every classification.
+    b.reg.years = std::make_pair(2012, 2015);
     auto c = analysis::classify(b.reg);
     CHECK(rollouts_of(c, "沖縄県") == std::vector<Rollout>{Rollout::R1});
     // okinawa has no other region after its first year: R2 does not hold, and the note says so.
@@ -393,7 +396,7 @@ TEST_CASE("R1: a municipality first, then know-how spreading in the prefecture")
     b.session({.region = "a", .year = 2011});
     auto c = analysis::classify(b.reg);
     CHECK(rollouts_of(c, "沖縄県").empty());
-    CHECK(contains(notes_of(c, "沖縄県"), "リンクが登録されていない"));
+    CHECK(contains(notes_of(c, "沖縄県"), "つながりが登録されていない"));
   }
 }
 

@@ -82,28 +82,28 @@ TEST_CASE("tenkai build writes the forum deck: text, fonts, pages, structure") {
   std::string flat = without_spaces(all);
   for (const auto& text : matrix_texts(source_path("fixtures/ipw-2015/registry.yaml"))) {
     INFO(text);
-    CHECK(flat.find(without_spaces(text)) != std::string::npos);
+    std::string wanted = without_spaces(text);
+    // A note too long for its cell is listed under the table as "※n body", without its own ※.
+    const std::string mark = "※";
+    if (wanted.rfind(mark, 0) == 0 && flat.find(wanted) == std::string::npos)
+      wanted = wanted.substr(mark.size());
+    CHECK(flat.find(wanted) != std::string::npos);
   }
   const char* row_notes[] = {"※第1～2回は東大", "※2012年度は地区医師会", "（府内より傍聴受入）"};
   for (const char* note : row_notes) CHECK(flat.find(note) != std::string::npos);
   // The seed's slides, in order, with the footer and page numbers.
-  const char* expected[] = {"開催パターンの類型化",
-                            "市町村単位で在宅医療を推進する手順の一例",
-                            "研修会ホームページQRコード",
-                            "誰が在宅医療の推進を先導・支援するのか",
-                            "研修の狙い",
-                            "開催地域の波及状況（年度別推移）",
-                            "研修会の種類（機能）別",
-                            "地域における多職種研修の種類（機能）と",
-                            "パターン１：市町村単位の開催",
-                            "パターン２：広域でリーダー研修を開催＋市町村単位の開催",
-                            "パターン３：市町村単位の開催＋時系列で研修会の機能が変化",
-                            "都道府県内の展開手順別",
-                            "１．市町村での開催→全県での開催",
-                            "２．都道府県単位の開催＋市町村単位の開催",
-                            "３．都道府県を越えた小規模市町村どうしの伝播",
-                            "開催地域数の推移（新規・累計）",
-                            "都道府県別の初回開催年度"};
+  const char* expected[] = {
+      "開催パターンの類型化", "市町村単位で在宅医療を推進する手順の一例",
+      "研修会ホームページQRコード", "誰が在宅医療の推進を先導・支援するのか", "研修の狙い",
+      "開催地域の波及状況（年度別推移）",
+      // 17 rows with their notes at 10 pt or more need two balanced pages.
+      "開催地域の波及状況（年度別推移）（続き）", "研修会の種類（機能）別",
+      "地域における多職種研修の種類（機能）と", "パターン１：市町村単位の開催",
+      "パターン２：広域でリーダー研修を開催＋市町村単位の開催",
+      "パターン３：市町村単位の開催＋時系列で研修会の機能が変化", "都道府県内の展開手順別",
+      "１．市町村での開催→全県での開催", "２．都道府県単位の開催＋市町村単位の開催",
+      "３．都道府県を越えた小規模市町村どうしの伝播", "開催地域数の推移（新規・累計）",
+      "都道府県別の初回開催年度"};
   const size_t slides = sizeof expected / sizeof expected[0];
   REQUIRE(pages.size() == slides);
   CHECK(pdf_pages(pdf) == static_cast<int>(slides));
@@ -183,9 +183,9 @@ TEST_CASE("a failed build leaves the old deck untouched and no temporary files")
     (void)entry;
     ++files;
   }
-  // The deck, the rollout table and the eleven diagram figures (SVG and PNG each), the workbook;
-  // no leftovers.
-  CHECK(files == 1 + 2 + 22 + 1);
+  // The deck as PDF and PPTX, the rollout table and the eleven diagram figures (SVG and PNG
+  // each), the workbook; no leftovers.
+  CHECK(files == 2 + 2 + 22 + 1);
 
   auto check = run_tenkai("check " + shell_quote(specs.file("forum-2015.yaml")));
   CHECK(check.exit_code == 1);
@@ -213,8 +213,10 @@ TEST_CASE("the national registry's table continues over pages, every region once
     if (flat.find("開催地域の波及状況（年度別推移）") == std::string::npos) continue;
     ++table_pages;
     if (flat.find("開催地域の波及状況（年度別推移）（続き）") != std::string::npos) ++continued;
-    CHECK(tenkai::testing::count_occurrences(flat, "開催地域主催2011年") ==
-          1);  // the header row, repeated on every page
+    // The header row, repeated on every page: fifteen years are bare years under one 年度
+    // (the tagged PDF's text order puts the spanning 年度 cell before or after the others).
+    CHECK(tenkai::testing::count_occurrences(flat, "201120122013") == 1);
+    CHECK(flat.find("開催地域") != std::string::npos);
     table_text += flat;
   }
   CHECK(table_pages > 10);

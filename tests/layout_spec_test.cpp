@@ -111,7 +111,8 @@ deck:
   CHECK(has(
       lines,
       "layouts/bad.yaml:10:24: error: unknown key 'txt' in element 'text' (did you mean 'text'?)"));
-  CHECK(has(lines, "layouts/bad.yaml:10:11: error: text element needs 'text'"));
+  // A misspelt required key is one error, at the key, with its did-you-mean: not also "needs".
+  CHECK_FALSE(has(lines, "layouts/bad.yaml:10:11: error: text element needs 'text'"));
   CHECK(has(lines,
             "layouts/bad.yaml:11:30: error: unknown placeholder '{registry.titel}' (did you mean "
             "'registry.title'?)"));
@@ -123,7 +124,7 @@ deck:
             "'centre' (did you mean 'center'?)"));
   CHECK(has(lines,
             "layouts/bad.yaml:14:3: error: unknown key 'outptu' in deck (did you mean 'output'?)"));
-  CHECK(diagnostics.error_count() == 11);
+  CHECK(diagnostics.error_count() == 10);
 }
 
 TEST_CASE("malformed YAML and a missing version are positioned errors, not crashes") {

@@ -181,7 +181,7 @@ TEST_CASE("deck formats: only those listed are written; unknown ones are errors"
 TEST_CASE("the national registry builds a PPTX too, page for page with its PDF") {
   ScratchDir out;
   auto generated =
-      run(shell_quote(TENKAI_GEN_NATIONAL) + " > " + shell_quote(out.file("national.yaml")));
+      run(shell_quote(TENKAI_GEN_NATIONAL) + " -o " + shell_quote(out.file("national.yaml")));
   REQUIRE(generated.exit_code == 0);
   auto built = run_tenkai("build " + shell_quote(source_path("layouts/forum-2015.yaml")) +
                           " --data " + shell_quote(out.file("national.yaml")) + " --out " +

@@ -526,8 +526,8 @@ links:
   auto actual = diagnostics_of(text);
   CHECK(actual ==
         std::vector<std::string>{
+            // One error for the misspelt required key, with the did-you-mean.
             "f.yaml:3:3: error: unknown key 'titel' in registry (did you mean 'title'?)",
-            "f.yaml:3:3: error: missing required key 'title' in registry",
             "f.yaml:7:17: error: unknown prefecture '千葉' (did you mean '千葉県'?)",
             "f.yaml:9:11: error: bad check digit in code '122174' (the last digit should be 3)",
             "f.yaml:10:9: error: duplicate region id 'kashiwa' (first defined at line 5)",

@@ -56,9 +56,10 @@ TEST_CASE("the default ministry-report layout loads without diagnostics") {
   REQUIRE(result.spec);
   CHECK(result.diagnostics.items().empty());
   CHECK(result.spec->output == "ministry-report.xlsx");
-  REQUIRE(result.spec->sheets.size() == 5);
+  REQUIRE(result.spec->sheets.size() == 6);
   CHECK(result.spec->sheets[0].name == "波及状況");
-  CHECK(result.spec->sheets[3].charts.size() == 1);
+  CHECK(result.spec->sheets[4].name == "集計");
+  CHECK(result.spec->sheets[4].charts.size() == 1);
 }
 
 TEST_CASE("a minimal spec becomes the model it describes") {

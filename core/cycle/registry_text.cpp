@@ -3,6 +3,9 @@
 #include "core/cycle/registry_text.h"
 
 #include <algorithm>
+// GCC 12 reports a false -Wmaybe-uninitialized inside <regex>'s std::function under the
+// sanitizer build's optimisation; the warning is about the library's internals, not this file.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <regex>
 
 namespace tenkai::cycle {

@@ -26,7 +26,7 @@ const std::vector<ElementType>& element_types() {
       columns_element(),
       grid_element(),
       rollout_table_element(),
-      // Diagrams (issue 4, core/layout/diagrams/) follow, one entry each.
+      // Diagrams (core/layout/diagrams/) follow, one entry each.
       function_types_element(),
       pattern_p1_element(),
       pattern_p2_element(),

@@ -1,4 +1,4 @@
-// The diagram elements (issue 4), one file each; elements.cpp lists them.
+// The diagram elements, one file each; elements.cpp lists them.
 // Every diagram is drawn from the registry and its classification: a region or prefecture named
 // in the layout, or the clearest example of its class, never coordinates typed into the layout.
 #pragma once

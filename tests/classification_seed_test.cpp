@@ -1,4 +1,4 @@
-// The seed registry's classifications as the forum deck tells them .
+// The seed registry's classifications as the forum deck tells them.
 #include <doctest/doctest.h>
 
 #include <algorithm>

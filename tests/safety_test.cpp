@@ -175,7 +175,7 @@ TEST_CASE("columns count characters in YAML syntax errors and in deck spec messa
 TEST_CASE("NUL and control characters are rejected with their position, stderr stays UTF-8") {
   ScratchDir dir;
   std::string data = source_path("fixtures/test/small.yaml");
-  std::string with_nul = replaced(kDeck, "こんにちは}", std::string("こん\0にちは}", 19));
+  std::string with_nul = replaced(kDeck, "こんにちは}", std::string("こん") + '\0' + "にちは}");
   write_file(dir.file("nul.yaml"), with_nul);
   auto nul =
       run_tenkai("check " + shell_quote(dir.file("nul.yaml")) + " --data " + shell_quote(data));

@@ -132,7 +132,7 @@ size_t period_of(int year, const std::vector<Period>& bins) {
 // is left out so no period comes near the pale grey of no session.
 Color period_color(size_t k, size_t count) {
   if (count <= 1) return viridis(0.45);
-  return viridis(0.85 * double(k) / double(count - 1));
+  return viridis(0.8 * double(k) / double(count - 1));
 }
 
 // 2011～2013年, 2011～2013年度, 平成23～25年度 style labels: the period's first and last year.

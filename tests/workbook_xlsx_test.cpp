@@ -73,7 +73,7 @@ TEST_CASE("openpyxl reads back cells, formulas, panes, filters and print setup")
   auto dump = nlohmann::json::parse(result.out);
   auto names = nlohmann::json::array();
   for (auto& [name, sheet] : dump["sheets"].items()) names.push_back(name);
-  CHECK(dump["sheets"].size() == 6);
+  CHECK(dump["sheets"].size() == 7);
   const auto& spread = dump["sheets"]["波及状況"];
   CHECK(spread["cells"]["A3"] == "千葉県柏市");
   CHECK(spread["cells"]["F4"] == "●\n※大森地区");

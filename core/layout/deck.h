@@ -60,6 +60,8 @@ struct DeckSpec {
   FooterSpec footer;
   std::string continued = "（続き）";  // appended to the title of continuation pages
   std::vector<SlideSpec> slides;
+  // Texts use placeholders drawn from the classification ({patterns.p1}, {example.r2} …).
+  bool texts_read_classification = false;
 };
 
 // Parses a deck spec; every problem goes to `diagnostics` (positioned). `registry`, when given,

@@ -330,6 +330,10 @@ std::optional<DeckSpec> parse_deck_spec(std::string_view text, const std::string
   SpecPositions positions(source.positions());
   DeckSpec spec;
   spec.path = path;
+  // A look at the text is enough (a comment naming one only costs the classification's time).
+  for (const char* prefix : {"{patterns.", "{rollouts.", "{example."}) {
+    if (text.find(prefix) != std::string_view::npos) spec.texts_read_classification = true;
+  }
   spec.info.title = "{registry.title}";
   if (!root.IsMap()) {
     diagnostics.error({path, 1, 1}, "a deck spec is a map with 'tenkai: 1' and 'deck:'");

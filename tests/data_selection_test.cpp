@@ -43,7 +43,6 @@ std::string check_scene(const ScratchDir& dir, const std::string& spec, const st
       "r=yaml.safe_load(open(sys.argv[3], encoding='utf-8'))\n"
       "pref={x['id']:x['prefecture'] for x in r['regions']}\n"
       "level={x['id']:x['level'] for x in r['regions']}\n"
-      "label={x['label']:x['id'] for x in m['rows']}\n"
       "tables=[i for p in d['pages'] for i in p['items'] if i['kind']=='table']\n"
       "def body(t): return [row[0] for row in t['rows'][t['header_rows']:]]\n"
       "def text(p): return ''.join(l['text'] for l in p['lines'])\n";
@@ -151,6 +150,7 @@ TEST_CASE("misspelt selection keys and values are reported at once, with positio
       "      for_each: {prefecture: [東京都, 千葉見]}\n"
       "      elements: [{type: text, text: \"{prefecture}の{regions}地域{region}\"}]\n");
   write_file(dir.file("bad.yaml"), spec);
+  REQUIRE(run("mkdir -p " + shell_quote(dir.file("out"))).exit_code == 0);
   write_file(dir.file("out/keep.txt"), "untouched");
   auto result = run_tenkai("build " + shell_quote(dir.file("bad.yaml")) + " --data " + seed() +
                            " --out " + shell_quote(dir.file("out")));
@@ -159,13 +159,13 @@ TEST_CASE("misspelt selection keys and values are reported at once, with positio
   const std::string path = dir.file("bad.yaml");
   CHECK(err.find(path + ":8:19: error: unknown key 'prefecure' in where (did you mean "
                         "'prefecture'?)") != std::string::npos);
-  CHECK(err.find(path + ":8:45: error: unknown level 'municpality'") != std::string::npos);
+  CHECK(err.find(path + ":8:42: error: unknown level 'municpality'") != std::string::npos);
   CHECK(err.find("did you mean 'municipality'?") != std::string::npos);
-  CHECK(err.find(path + ":8:68: error: unknown region 'kashiwaa'") != std::string::npos);
+  CHECK(err.find(path + ":8:65: error: unknown region 'kashiwaa'") != std::string::npos);
   CHECK(err.find(path + ":9:17: error: unknown sort key 'sesions'") != std::string::npos);
   CHECK(err.find("did you mean 'sessions'?") != std::string::npos);
   CHECK(err.find(path + ":10:18: error:") != std::string::npos);  // limit: 0
-  CHECK(err.find(path + ":12:37: error: unknown prefecture '千葉見'") != std::string::npos);
+  CHECK(err.find(path + ":12:36: error: unknown prefecture '千葉見'") != std::string::npos);
   CHECK(err.find("did you mean '千葉県'?") != std::string::npos);
   // {region} is a placeholder of region repeats only.
   CHECK(err.find("unknown placeholder '{region}'") != std::string::npos);
@@ -190,38 +190,48 @@ TEST_CASE(
       "        - {type: text, text: \"{regions}地域・{sessions}回・初回{first_year}年度・"
       "{matrix.regions}\"}\n"
       "        - {type: rollout_table, years: fiscal}\n"
-      "        - {type: adoption_chart}\n";
+      "    - name: chart\n"
+      "      title: \"{prefecture}\"\n"
+      "      for_each: {prefecture: [東京都, 北海道, 千葉県]EXTRA}\n"
+      "      elements: [{type: adoption_chart}]\n";
   auto spec = [&](const std::string& extra) {
     std::string s = slide;
-    s.replace(s.find("EXTRA"), 5, extra);
+    for (size_t at = s.find("EXTRA"); at != std::string::npos; at = s.find("EXTRA"))
+      s.replace(at, 5, extra);
     return spec_with(s);
   };
-  CHECK(check_scene(dir, spec(""),
-                    "print([p['slide'] for p in d['pages']])\n"
-                    "titles=[[i['text'] for i in p['items'] if i.get('role')=='title'][0] for p in "
-                    "d['pages']]\n"
-                    "print(titles)\n"
-                    "for p in d['pages']:\n"
-                    "  name=p['slide']\n"
-                    "  t=[i for i in p['items'] if i['kind']=='table']\n"
-                    "  P={'pref-13':'東京都','pref-01':'北海道','pref-12':'千葉県'}[name]\n"
-                    "  want=[x for x in m['rows'] if pref[x['region']]==P]\n"
-                    "  n=sum(c['sessions'] for x in want for c in x['cells'].values())\n"
-                    "  got=[l for x in t for l in body(x)]\n"
-                    "  c=[i for i in p['items'] if i['kind']=='chart']\n"
-                    "  new=[sum(1 for x in want if x['first_year']==y) for y in m['years']]\n"
-                    "  line='%d地域・%d回' % (len(want), n)\n"
-                    "  print(name, got==[x['label'] for x in want], line in text(p),\n"
-                    "        bool(c) and c[0]['series'][0]['values']==new,\n"
-                    "        'この期間に把握している開催はありません' in text(p))\n") ==
-        "['pref-13', 'pref-01', 'pref-12']\n"
-        "['東京都（13）の開催状況', '北海道（01）の開催状況', '千葉県（12）の開催状況']\n"
-        "pref-13 True True True False\n"
-        "pref-01 True False False True\n"
-        "pref-12 True True True False\n");
+  CHECK(
+      check_scene(dir, spec(""),
+                  "print([p['slide'] for p in d['pages']])\n"
+                  "titles=[[i['text'] for i in p['items'] if i.get('role')=='title'][0] for p in "
+                  "d['pages'][:3]]\n"
+                  "print(titles)\n"
+                  "P={'13':'東京都','01':'北海道','12':'千葉県'}\n"
+                  "for p in d['pages']:\n"
+                  "  kind,code=p['slide'].split('-')\n"
+                  "  want=[x for x in m['rows'] if pref[x['region']]==P[code]]\n"
+                  "  empty='この期間に把握している開催はありません' in text(p)\n"
+                  "  if kind=='pref':\n"
+                  "    t=[i for i in p['items'] if i['kind']=='table']\n"
+                  "    n=sum(c['sessions'] for x in want for c in x['cells'].values())\n"
+                  "    got=[l for x in t for l in body(x)]\n"
+                  "    line='%d地域・%d回' % (len(want), n)\n"
+                  "    print(p['slide'], got==[x['label'] for x in want], line in text(p), empty)\n"
+                  "  else:\n"
+                  "    c=[i for i in p['items'] if i['kind']=='chart']\n"
+                  "    new=[sum(1 for x in want if x['first_year']==y) for y in m['years']]\n"
+                  "    print(p['slide'], bool(c) and c[0]['series'][0]['values']==new, empty)\n") ==
+      "['pref-13', 'pref-01', 'pref-12', 'chart-13', 'chart-01', 'chart-12']\n"
+      "['東京都（13）の開催状況', '北海道（01）の開催状況', '千葉県（12）の開催状況']\n"
+      "pref-13 True True False\n"
+      "pref-01 True False True\n"
+      "pref-12 True True False\n"
+      "chart-13 True False\n"
+      "chart-01 False True\n"
+      "chart-12 True False\n");
   // empty: skip drops the repeat without sessions.
   CHECK(check_scene(dir, spec(", empty: skip"), "print([p['slide'] for p in d['pages']])") ==
-        "['pref-13', 'pref-12']\n");
+        "['pref-13', 'pref-12', 'chart-13', 'chart-12']\n");
 }
 
 TEST_CASE("for_each all, sorted and limited, and for_each region") {

@@ -83,7 +83,6 @@ void SlideWriter::assign_shape_ids(const std::vector<scene::Item>& items, scene:
           box.y += inner.y;
           shape_boxes_[shape->id] = box;
         }
-        continue;
       }
     }
     assign_shape_ids(group->items, inner);

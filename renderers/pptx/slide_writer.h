@@ -65,6 +65,9 @@ class SlideWriter {
   // Shapes, freeforms, connectors, pictures (shapes.cpp).
   void path(const scene::Path& path, scene::Point offset);
   void shape(const scene::Shape& shape, const scene::Group& group, scene::Point offset);
+  void shape_body(const scene::Shape& shape, const scene::Rect& box, int id,
+                  const std::vector<PlacedLine>& lines, const scene::Path* outline,
+                  scene::Point offset);
   void connector(const scene::Connector& connector, const scene::Group& group, scene::Point offset);
   void picture(const scene::Image& image, scene::Point offset);
   void picture_part(const std::string& extension, std::string bytes, const scene::Rect& box,

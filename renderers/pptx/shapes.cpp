@@ -95,6 +95,29 @@ int connection_site(const scene::Rect& box, scene::Point p, scene::ShapeGeometry
   return side;
 }
 
+}  // namespace
+
+// The sites of a rectangle (0 top, 1 left, 2 bottom, 3 right, as the preset numbers them).
+std::vector<scene::Point> standard_sites(const scene::Rect& b) {
+  return {{b.x + b.width / 2, b.y},
+          {b.x, b.y + b.height / 2},
+          {b.x + b.width / 2, b.y + b.height},
+          {b.x + b.width, b.y + b.height / 2}};
+}
+
+// The index of the site nearest to `p`.
+int site_index(const std::vector<scene::Point>& sites, scene::Point p) {
+  int best = 0;
+  double best_d = 1e18;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    double d = std::hypot(sites[i].x - p.x, sites[i].y - p.y);
+    if (d < best_d) best_d = d, best = static_cast<int>(i);
+  }
+  return best;
+}
+
+namespace {
+
 const char* preset_for(scene::ShapeGeometry geometry) {
   switch (geometry) {
     case scene::ShapeGeometry::rounded_rectangle:
@@ -108,9 +131,27 @@ const char* preset_for(scene::ShapeGeometry geometry) {
   }
 }
 
-void custom_geometry(XmlWriter& x, const scene::Path& path, const Bounds& b) {
+void custom_geometry(XmlWriter& x, const scene::Path& path, const Bounds& b,
+                     const std::vector<scene::Point>& sites = {}) {
   long long w = std::max(1LL, emu(b.x1 - b.x0)), h = std::max(1LL, emu(b.y1 - b.y0));
-  x.open("a:custGeom").leaf("a:avLst").leaf("a:gdLst").leaf("a:ahLst").leaf("a:cxnLst");
+  x.open("a:custGeom").leaf("a:avLst").leaf("a:gdLst").leaf("a:ahLst");
+  if (sites.empty()) {
+    x.leaf("a:cxnLst");
+  } else {
+    // Connection sites where the arrows were drawn; the angle points away from the box.
+    x.open("a:cxnLst");
+    double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+    for (const auto& site : sites) {
+      double dx = (site.x - cx) / std::max(1.0, b.x1 - b.x0);
+      double dy = (site.y - cy) / std::max(1.0, b.y1 - b.y0);
+      const char* angle = std::abs(dx) > std::abs(dy) ? (dx < 0 ? "10800000" : "0")
+                                                      : (dy < 0 ? "16200000" : "5400000");
+      x.open("a:cxn").attr("ang", angle);
+      x.leaf("a:pos", {{"x", number(emu(site.x - b.x0))}, {"y", number(emu(site.y - b.y0))}});
+      x.close();
+    }
+    x.close();
+  }
   x.leaf("a:rect", {{"l", "0"}, {"t", "0"}, {"r", "r"}, {"b", "b"}});
   x.open("a:pathLst").open("a:path").attr("w", w).attr("h", h);
   if (!path.fill) x.attr("fill", "none");
@@ -250,10 +291,23 @@ void SlideWriter::shape_body(const scene::Shape& shape, const scene::Rect& box, 
   transform(emu(box.x), emu(box.y), emu(box.width), emu(box.height));
   // A shape that took no outline from a rectangle (an arrow block) is its painted path.
   bool painted = outline && !shape.fill && !shape.stroke;
+  const std::vector<scene::Point>* sites = nullptr;
+  if (auto found = sites_.find(shape.id); found != sites_.end() && found->second.size() > 4)
+    sites = &found->second;
   if ((shape.geometry == scene::ShapeGeometry::freeform || painted) && outline) {
     scene::Path p = offset_path(*outline, offset);
     Bounds b = bounds_of(p);
-    custom_geometry(x_, p, b);
+    custom_geometry(x_, p, b, sites ? *sites : std::vector<scene::Point>{});
+  } else if (sites && shape.geometry != scene::ShapeGeometry::ellipse) {
+    // Arrows drawn off the middles of the sides (two arrows between the same boxes) bind to
+    // sites of their own, so a renderer that routes bound connectors keeps them apart.
+    scene::Path p = outline && shape.geometry == scene::ShapeGeometry::rounded_rectangle
+                        ? offset_path(*outline, offset)
+                        : scene::rectangle(box);
+    Bounds b;
+    b.add({box.x, box.y});
+    b.add({box.x + box.width, box.y + box.height});
+    custom_geometry(x_, p, b, *sites);
   } else {
     x_.open("a:prstGeom").attr("prst", preset_for(shape.geometry)).open("a:avLst");
     // The corner radius as painted (a roundRect's default is a sixth of the shorter side).
@@ -375,8 +429,10 @@ void SlideWriter::connector(const scene::Connector& c, const scene::Group& group
     auto found = shape_ids_.find(shape_id);
     if (found == shape_ids_.end()) return;
     const scene::Rect& box = shape_boxes_[shape_id];
-    x_.leaf(tag, {{"id", number(found->second)},
-                  {"idx", number(connection_site(box, p, scene::ShapeGeometry::rectangle))}});
+    int site = connection_site(box, p, scene::ShapeGeometry::rectangle);
+    if (auto own = sites_.find(shape_id); own != sites_.end() && own->second.size() > 4)
+      site = site_index(own->second, p);
+    x_.leaf(tag, {{"id", number(found->second)}, {"idx", number(site)}});
   };
   bind("a:stCxn", c.from, a);
   bind("a:endCxn", c.to, b);

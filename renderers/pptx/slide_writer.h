@@ -91,6 +91,10 @@ class SlideWriter {
   bool title_written_ = false;
   std::map<std::string, int> shape_ids_;            // scene shape id -> cNvPr id
   std::map<std::string, scene::Rect> shape_boxes_;  // scene shape id -> slide box
+  // scene shape id -> its connection sites: the rectangle's four, then where arrows end that
+  // are not at one of those (only present when some arrow ends elsewhere).
+  std::map<std::string, std::vector<scene::Point>> sites_;
+  std::map<std::string, std::vector<scene::Point>> ends_;  // where arrows end, per shape id
   struct LinkArea {
     scene::Rect area;
     std::string uri, rid;
@@ -98,6 +102,9 @@ class SlideWriter {
   };
   std::vector<LinkArea> links_;
 };
+
+std::vector<scene::Point> standard_sites(const scene::Rect& box);
+int site_index(const std::vector<scene::Point>& sites, scene::Point p);
 
 // Whether a box of these lines should let PowerPoint wrap them: when some line break was not
 // forced, or every line is well short of the layout box; otherwise the lines are kept as laid.

@@ -197,7 +197,7 @@ void SlideWriter::walk(const std::vector<scene::Item>& items, scene::Point offse
       } else if (const auto* conn = std::get_if<scene::Connector>(&meaning)) {
         connector(*conn, *group, inner);
       } else if (const auto* tbl = std::get_if<scene::Table>(&meaning)) {
-        table(*tbl, inner);
+        table(*tbl, *group, inner);
       } else if (const auto* ch = std::get_if<scene::Chart>(&meaning)) {
         chart(*ch, inner);
         // Texts painted around the plot inside the chart's group (a caption) stay text.

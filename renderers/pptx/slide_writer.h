@@ -77,7 +77,7 @@ class SlideWriter {
   void drawing(const scene::Drawing& drawing, const scene::Group& group, scene::Point offset);
 
   // Tables (table.cpp) and charts (chart_part.cpp).
-  void table(const scene::Table& table, scene::Point offset);
+  void table(const scene::Table& table, const scene::Group& group, scene::Point offset);
   void chart(const scene::Chart& chart, scene::Point offset);
 
   void transform(long long x, long long y, long long cx, long long cy, const char* tag = "a:xfrm",

@@ -224,6 +224,9 @@ const std::vector<std::string>& placeholder_names() {
       // The last year's figures, and the examples the diagrams choose (deck texts only).
       "matrix.new_last_year", "matrix.active_last_year", "matrix.new_last_year_regions",
       "example.p1", "example.p2", "example.p3", "example.r1", "example.r2", "example.r3",
+      // How many regions hold each pattern and prefectures each rollout (data_selection.h).
+      "patterns.p1", "patterns.p2", "patterns.p3", "rollouts.r1", "rollouts.r2", "rollouts.r3",
+      "rollouts.prefectures", "matrix.prefectures",
       // The reporting period (core/analysis/period.h).
       "period_ja", "period.first", "period.last", "period.first_ja", "period.last_ja",
       "period.first_era", "period.last_era"};

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/registry/fiscal_year.h"
+#include "core/text/placeholder_text.h"
 
 namespace tenkai::analysis {
 
@@ -74,25 +75,7 @@ std::vector<std::pair<std::string, std::string>> period_placeholders(
 
 std::string expand_period(std::string_view text, const std::optional<std::pair<int, int>>& period) {
   if (text.find('{') == std::string_view::npos) return std::string(text);
-  const auto values = period_placeholders(period);
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t open = text.find('{', i);
-    size_t close = open == std::string_view::npos ? open : text.find('}', open);
-    if (close == std::string_view::npos) break;
-    out.append(text.substr(i, open - i));
-    std::string_view name = text.substr(open + 1, close - open - 1);
-    auto found = std::find_if(values.begin(), values.end(),
-                              [&](const auto& entry) { return entry.first == name; });
-    if (found != values.end())
-      out += found->second;
-    else
-      out.append(text.substr(open, close - open + 1));
-    i = close + 1;
-  }
-  out.append(text.substr(i));
-  return out;
+  return text::expand_placeholders(text, period_placeholders(period));
 }
 
 }  // namespace tenkai::analysis

@@ -71,7 +71,10 @@ bool inside(const fs::path& file, const fs::path& folder) {
 }
 
 std::shared_ptr<const ElementData> parse_image(const YAML::Node& node, SpecReader& reader) {
-  bool ok = reader.require(node, "path", "image") & reader.require(node, "alt", "image");
+  // Both are checked, so a spec missing both hears of both.
+  bool has_path = reader.require(node, "path", "image");
+  bool has_alt = reader.require(node, "alt", "image");
+  bool ok = has_path && has_alt;
   auto data = std::make_shared<ImageElementData>();
   auto path = reader.string(node, "path");
   auto alt = reader.text(node, "alt");

@@ -123,7 +123,45 @@ TEST_CASE("tenkai build writes forum-2015.pptx: parts, text per page, notes, det
     }
   }
 
-  // The scene's own pages: text, table cells and chart data slide by slide.
+  // The adoption chart: its caches and its embedded workbook are the matrix's totals (new
+  // regions per year as bars, the running sum as the line), the years its categories.
+  size_t charts = 0;
+  for (const auto& slide : deck["slides"]) {
+    for (const auto& chart : slide["charts"]) {
+      ++charts;
+      std::vector<std::string> years;
+      std::vector<double> fresh, cumulative;
+      for (const auto& year : matrix["years"]) {
+        std::string y = std::to_string(year.get<int>());
+        years.push_back(y);
+        fresh.push_back(matrix["totals"]["new"][y].get<double>());
+        cumulative.push_back(matrix["totals"]["cumulative"][y].get<double>());
+      }
+      CHECK(chart["categories"].get<std::vector<std::string>>() == years);
+      REQUIRE(chart["series"].size() == 2);
+      CHECK(chart["series"][0]["values"].get<std::vector<double>>() == fresh);
+      CHECK(chart["series"][1]["values"].get<std::vector<double>>() == cumulative);
+      const auto& book = chart["workbook"];
+      REQUIRE(book.is_array());
+      REQUIRE(book.size() == years.size() + 1);
+      for (size_t k = 0; k < years.size(); ++k) {
+        INFO("workbook row " << k + 2);
+        CHECK(book[k + 1][1].get<double>() == fresh[k]);
+        CHECK(book[k + 1][2].get<double>() == cumulative[k]);
+      }
+    }
+  }
+  CHECK(charts == 1);
+
+  // The homepage is a hyperlink on its slide (the address's text and the QR picture).
+  bool homepage = false;
+  for (const auto& slide : deck["slides"]) {
+    for (const auto& link : slide["links"])
+      homepage = homepage || link.get<std::string>() == "http://chcm.umin.jp/education/ipw/";
+  }
+  CHECK(homepage);
+
+  // The scene's own pages: text, table cells, chart data and notes slide by slide.
   auto scene = run_tenkai("scene");
   REQUIRE(scene.exit_code == 0);
   write_file(out.file("scene.json"), scene.out);

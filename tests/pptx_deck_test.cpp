@@ -8,6 +8,8 @@
 
 #include "tests/support.h"
 
+using tenkai::testing::pdf_page_count;
+using tenkai::testing::pdf_page_texts;
 using tenkai::testing::read_file;
 using tenkai::testing::run;
 using tenkai::testing::run_tenkai;
@@ -20,26 +22,6 @@ namespace {
 
 std::string readback(const std::string& arguments) {
   return shell_quote(source_path("tests/pptx_readback.py")) + " " + arguments;
-}
-
-std::vector<std::string> pdf_pages_text(const std::string& pdf) {
-  auto text = run("pdftotext -raw " + shell_quote(pdf) + " -");
-  REQUIRE(text.exit_code == 0);
-  std::vector<std::string> pages;
-  size_t start = 0;
-  for (size_t at = text.out.find('\f'); at != std::string::npos; at = text.out.find('\f', start)) {
-    pages.push_back(text.out.substr(start, at - start));
-    start = at + 1;
-  }
-  return pages;
-}
-
-int pdf_page_count(const std::string& pdf) {
-  auto info = run("pdfinfo " + shell_quote(pdf));
-  REQUIRE(info.exit_code == 0);
-  auto at = info.out.find("Pages:");
-  REQUIRE(at != std::string::npos);
-  return std::stoi(info.out.substr(at + 6));
 }
 
 }  // namespace
@@ -59,7 +41,8 @@ TEST_CASE("tenkai build writes forum-2015.pptx: parts, text per page, notes, det
   // Each slide holds the characters its PDF page shows (a native chart draws its own axis
   // labels, so a chart slide's text need only appear on the page).
   nlohmann::json pages = nlohmann::json::array();
-  for (const auto& text : pdf_pages_text(pdf)) pages.push_back({{"text", text}});
+  for (const auto& text : pdf_page_texts(pdf, true)) pages.push_back({{"text", text}});
+  REQUIRE(!pages.empty());
   write_file(out.file("pages.json"), pages.dump());
   auto compare =
       run(readback("compare " + shell_quote(pptx) + " " + shell_quote(out.file("pages.json"))));
@@ -187,8 +170,9 @@ TEST_CASE("LibreOffice Impress converts forum-2015.pptx with the PDF's page coun
   INFO(converted.out << converted.err);
   REQUIRE(converted.exit_code == 0);
   REQUIRE(std::filesystem::exists(out.file("lo/forum-2015.pdf")));
-  CHECK(pdf_page_count(out.file("lo/forum-2015.pdf")) ==
-        pdf_page_count(out.file("forum-2015.pdf")));
+  int pages = pdf_page_count(out.file("forum-2015.pdf"));
+  CHECK(pages > 0);
+  CHECK(pdf_page_count(out.file("lo/forum-2015.pdf")) == pages);
 }
 
 TEST_CASE("deck formats: only those listed are written; unknown ones are errors") {
@@ -230,7 +214,7 @@ TEST_CASE("the national registry builds a PPTX too, page for page with its PDF")
   auto check = run(readback("check " + shell_quote(pptx)));
   CHECK_MESSAGE(check.exit_code == 0, check.out);
   nlohmann::json pages = nlohmann::json::array();
-  for (const auto& text : pdf_pages_text(out.file("forum-2015.pdf")))
+  for (const auto& text : pdf_page_texts(out.file("forum-2015.pdf"), true))
     pages.push_back({{"text", text}});
   CHECK(pages.size() > 17);  // the rollout table runs over many pages
   write_file(out.file("pages.json"), pages.dump());

@@ -43,14 +43,7 @@ std::string SlideWriter::write(Relationships& rels) {
   x_.open("p:cSld");
   if (!page_.title.empty()) x_.attr("name", page_.title);
   x_.open("p:spTree");
-  x_.open("p:nvGrpSpPr")
-      .leaf("p:cNvPr", {{"id", "1"}, {"name", ""}})
-      .leaf("p:cNvGrpSpPr")
-      .leaf("p:nvPr")
-      .close();
-  x_.open("p:grpSpPr");
-  transform(0, 0, 0, 0);
-  x_.close();
+  empty_group_properties(x_);
   walk(page_.items, {0, 0});
   // Link areas over no text (a QR code, a picture) stay clickable as transparent rectangles.
   for (auto& link : links_) {
@@ -64,6 +57,20 @@ std::string SlideWriter::write(Relationships& rels) {
   if (!x_.problem().empty() && shared_.error.empty())
     shared_.error = "slide '" + page_.title + "': " + x_.problem();
   return xml;
+}
+
+void SlideWriter::open_graphic_frame(const std::string& name, const std::string& descr,
+                                     const scene::Rect& box, const char* uri) {
+  int id = next_id();
+  x_.open("p:graphicFrame").open("p:nvGraphicFramePr");
+  x_.open("p:cNvPr").attr("id", id).attr("name", name + " " + std::to_string(id));
+  if (!descr.empty()) x_.attr("descr", descr);
+  x_.close();
+  x_.open("p:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noGrp", "1"}}).close();
+  x_.leaf("p:nvPr");
+  x_.close();
+  transform(emu(box.x), emu(box.y), emu(box.width), emu(box.height), "p:xfrm");
+  x_.open("a:graphic").open("a:graphicData").attr("uri", uri);
 }
 
 void SlideWriter::transform(long long x, long long y, long long cx, long long cy, const char* tag,

@@ -80,6 +80,10 @@ class SlideWriter {
   void table(const scene::Table& table, const scene::Group& group, scene::Point offset);
   void chart(const scene::Chart& chart, scene::Point offset);
 
+  // Opens a p:graphicFrame (a table or a chart) at `box` down to its a:graphicData of `uri`;
+  // the caller writes the content and closes the three.
+  void open_graphic_frame(const std::string& name, const std::string& descr, const scene::Rect& box,
+                          const char* uri);
   void transform(long long x, long long y, long long cx, long long cy, const char* tag = "a:xfrm",
                  bool flip_h = false, bool flip_v = false);
 

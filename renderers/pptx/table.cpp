@@ -77,19 +77,11 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
   }
   const std::string font = shared_.options.theme.font_family;
   const scene::Color text = shared_.options.theme.text;
-  int id = next_id();
-  x_.open("p:graphicFrame").open("p:nvGraphicFramePr");
-  x_.leaf("p:cNvPr", {{"id", std::to_string(id)},
-                      {"name", (table.role.empty() ? std::string("Table") : table.role) + " " +
-                                   std::to_string(id)}});
-  x_.open("p:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noGrp", "1"}}).close();
-  x_.leaf("p:nvPr");
-  x_.close();
-  transform(emu(table.box.x + offset.x), emu(table.box.y + offset.y), emu(table.box.width),
-            emu(table.box.height), "p:xfrm");
-  x_.open("a:graphic")
-      .open("a:graphicData")
-      .attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/table");
+  scene::Rect frame = table.box;
+  frame.x += offset.x;
+  frame.y += offset.y;
+  open_graphic_frame(table.role.empty() ? "Table" : table.role, "", frame,
+                     "http://schemas.openxmlformats.org/drawingml/2006/table");
   x_.open("a:tbl");
   x_.leaf("a:tblPr", {{"firstRow", table.header_rows > 0 ? "1" : "0"}, {"bandRow", "0"}});
   x_.open("a:tblGrid");

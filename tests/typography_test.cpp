@@ -208,7 +208,9 @@ TEST_CASE("the default deck's scene lines: none of the old splits within a block
       }
     }
   }
-  CHECK(blocks > 50);
+  // Enough broken blocks for the checks to mean something (the rollout table's rows are one
+  // line each since its notes follow their marks or become references).
+  CHECK(blocks > 40);
 }
 
 TEST_CASE("the issue's sentences break where a reader expects") {

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "core/layout/data_selection.h"
 #include "core/layout/text_meaning.h"
 #include "core/layout/text_style.h"
 #include "core/layout/year_style.h"
@@ -24,6 +25,9 @@ struct TableData : ElementData {
   std::string organizers_header = "主催";
   std::string footnote = "{registry.caveat}";  // placeholders allowed; empty: no footnote
   std::string mark = "●";
+  DataSelection selection;  // where / sort / limit (data_selection.h)
+  // Under the table when `limit` leaves rows out; {shown} and {left_out} are counts.
+  std::string left_out_note = "※{shown}地域を表示（ほか{left_out}地域）";
 };
 
 std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReader& reader) {
@@ -47,6 +51,7 @@ std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReade
     }
   }
   data->mark = reader.string(node, "mark").value_or(data->mark);
+  data->selection = read_selection(node, reader, Listing::regions);
   return data;
 }
 
@@ -97,7 +102,9 @@ struct Cell {
 struct TableRow {
   Cell label;
   Cell organizers;
-  double organizers_natural = 0, note_natural = 0;  // unwrapped widths at full size
+  // The compact form's organizer cell: the row note after the organizers on the same line.
+  Cell organizers_inline;
+  double organizers_natural = 0, note_natural = 0, inline_natural = 0;  // unwrapped, full size
   std::vector<uint32_t> years;
 };
 
@@ -158,6 +165,7 @@ class TableBuilder {
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
     style_ = style_at(context_.theme, 1.0);
     make_cells();
+    current_scale_ = 1.0;
     measure_rows();
     // Never below the floor for table text: paginate (or use the narrower header) instead.
     const double limit = limit_scale();
@@ -183,17 +191,46 @@ class TableBuilder {
     return std::clamp(std::max(theme.min_scale, floor_ratio), 0.1, 1.0);
   }
 
+  // One page when the rows fit it at a readable size, balanced pages otherwise. When the rows
+  // need more than one page with the notes set in their cells, the compact form is tried: year
+  // columns as narrow as their marks and headers, each note after its mark (or organizers) on
+  // the same line when it fits there, else a numbered reference listed under the table. It is
+  // kept when it saves a page, so the seed's 17 rows stay on one slide at 10 pt or more.
   ElementLayout build() {
-    const Theme& theme = context_.theme;
-    const double limit = limit_scale();
-    double scale = limit;
-    bool found = fit_width(scale);
-    if (!found) {
-      fit_columns(limit, true);
+    bool fitted = true;
+    Plan plan = plan_rows(fitted);
+    if (plan.pages > 1) {
+      compact_ = true;
+      bool compact_fitted = true;
+      Plan compact = plan_rows(compact_fitted);
+      if (compact.pages < plan.pages) {
+        plan = std::move(compact);
+        fitted = compact_fitted;
+      } else {
+        compact_ = false;
+        plan = plan_rows(fitted);
+      }
+    }
+    if (!fitted) {
       context_.warn(element_, "the table's columns do not fit its width even at " +
-                                  points(limit * theme.table_size) +
+                                  points(limit_scale() * context_.theme.table_size) +
                                   "; labels are broken between characters");
     }
+    return paginate(plan.rows);
+  }
+
+ private:
+  struct Plan {
+    std::vector<FlowedRow> rows;
+    size_t pages = 1;
+  };
+
+  // The rows flowed at the largest size that needs the fewest pages (in the current form).
+  Plan plan_rows(bool& fitted) {
+    const double limit = limit_scale();
+    double scale = limit;
+    fitted = fit_width(scale);
+    if (!fitted) fit_columns(limit, true);
     apply_scale(scale);
     prepare_footnote();
     std::vector<FlowedRow> rows = flow_all();
@@ -219,12 +256,14 @@ class TableBuilder {
         rows = std::move(best_rows);
       } else {
         apply_scale(scale);
+        rows = flow_all();
       }
     }
-    return paginate(rows);
+    Plan out;
+    out.pages = count_pages(rows, room());
+    out.rows = std::move(rows);
+    return out;
   }
-
- private:
   static std::string points(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1fpt", value);
@@ -352,7 +391,18 @@ class TableBuilder {
       cell.text = data_.mark + (source.shown > 1 ? "×" + std::to_string(source.shown) : "");
       for (const auto& note : source.notes) {
         std::string shown = note;
-        if (!note_fits(note, width)) {
+        if (compact_) {
+          // After the mark on its line when it fits there; else a reference (below).
+          std::vector<Run> inline_runs = cell.blocks.front().runs;
+          inline_runs.push_back({" " + note, style_.note, style_.muted});
+          if (content_widths(inline_runs, context_.measurer).max <=
+              width - 2 * style_.pad_x + 0.01) {
+            cell.blocks.front().runs = std::move(inline_runs);
+            cell.text += " " + note;
+            continue;
+          }
+        }
+        if (compact_ || !note_fits(note, width)) {
           auto [found, added] = reference_of_.try_emplace(note, references_.size() + 1);
           std::string number = "※" + std::to_string(found->second);
           if (added) {
@@ -418,6 +468,7 @@ class TableBuilder {
 
   void make_cells() {
     year_sources_.assign(1, YearSource{});  // index 0: no session that year
+    year_source_index_.clear();
     rows_.assign(matrix_.rows.size(), TableRow{});
     for (size_t r = 0; r < matrix_.rows.size(); ++r) {
       const auto& row = matrix_.rows[r];
@@ -442,6 +493,13 @@ class TableBuilder {
               {"\n" + row.note, style_.note, style_.muted});
         }
         cells.organizers.text += (cells.organizers.text.empty() ? "" : " ") + row.note;
+        cells.organizers_inline = cells.organizers;
+        if (!row.organizers.empty()) {
+          auto& runs = cells.organizers_inline.blocks.front().runs;
+          // A bracketed note brings its own space: （府内より傍聴受入）.
+          runs.back().text = (row.note.rfind("（", 0) == 0 ? "" : " ") + row.note;
+          cells.inline_natural = content_widths(runs, context_.measurer).max;
+        }
       }
       cells.years.resize(years_.size());
       for (size_t y = 0; y < years_.size(); ++y) {
@@ -463,6 +521,7 @@ class TableBuilder {
     for (auto& row : rows_) {
       rescale(row.label);
       rescale(row.organizers);
+      rescale(row.organizers_inline);
     }
   }
 
@@ -474,8 +533,10 @@ class TableBuilder {
     row_widths_.reserve(rows_.size());
     for (const auto& row : rows_) {
       measure_column(base_rows_[0], row.label);
-      measure_column(base_rows_[1], row.organizers);
-      row_widths_.push_back({natural_of(row.label, 0), row.organizers_natural, row.note_natural});
+      measure_column(base_rows_[1],
+                     compact_ && row.inline_natural > 0 ? row.organizers_inline : row.organizers);
+      row_widths_.push_back(
+          {natural_of(row.label, 0), row.organizers_natural, row.note_natural, row.inline_natural});
     }
     if (count > 2) {
       // The mark decides the narrowest year column; notes only how wide it would like to be
@@ -486,7 +547,8 @@ class TableBuilder {
         mark.blocks.push_back(mark_block(year_sources_[i]));
         measure_column(years, mark);
         double natural = years.natural;
-        for (const auto& note : year_sources_[i].notes) {
+        // The compact form sets notes after the mark or as references: the mark decides.
+        for (const auto& note : compact_ ? std::vector<std::string>{} : year_sources_[i].notes) {
           Cell cell;
           cell.blocks.push_back({text(note, style_.note, style_.muted), Align::center});
           Column measured;
@@ -525,6 +587,8 @@ class TableBuilder {
         double left = lines(row.label * scale, inner_label);
         double right = lines(row.organizers * scale, inner_organizers) +
                        lines(row.note * scale, inner_organizers);
+        if (compact_ && row.inline_width > 0 && row.inline_width * scale <= inner_organizers)
+          right = 1;
         cost += std::max(left, right);
       }
       if (best_cost < 0 || cost < best_cost - 1e-9) best = label, best_cost = cost;
@@ -637,7 +701,11 @@ class TableBuilder {
     FlowedRow row;
     row.own.reserve(2);  // cells point into it
     row.own.push_back(flow_cell(cells.label, columns_[0].width));
-    row.own.push_back(flow_cell(cells.organizers, columns_[1].width));
+    bool inline_note =
+        compact_ && cells.inline_natural > 0 &&
+        cells.inline_natural * current_scale_ <= columns_[1].width - 2 * style_.pad_x + 0.01;
+    row.own.push_back(
+        flow_cell(inline_note ? cells.organizers_inline : cells.organizers, columns_[1].width));
     row.cells = {&row.own[0], &row.own[1]};
     for (uint32_t index : cells.years) row.cells.push_back(&year_flowed_[index]);
     return finish_row(std::move(row));
@@ -936,6 +1004,7 @@ class TableBuilder {
   const analysis::SpreadMatrix& matrix_;
   std::vector<int> years_;  // the year columns of this table
   bool later_part_ = false;
+  bool compact_ = false;  // notes after their mark or as references, year columns narrow
   Style style_;
   HeaderMode mode_ = HeaderMode::single;
   std::vector<Cell> header_cells_;
@@ -943,7 +1012,7 @@ class TableBuilder {
   Header header_;
   std::vector<TableRow> rows_;
   struct RowWidths {
-    double label = 0, organizers = 0, note = 0;  // unwrapped, at full size
+    double label = 0, organizers = 0, note = 0, inline_width = 0;  // unwrapped, at full size
   };
   std::vector<RowWidths> row_widths_;
   std::vector<YearSource> year_sources_;  // distinct year cells; 0 is the empty one
@@ -979,8 +1048,30 @@ std::vector<std::vector<int>> split_years(const std::vector<int>& years, size_t 
   return out;
 }
 
+ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
+                          LayoutContext& context);
+
+// The selection first (where / sort / limit over the slide's matrix), then the table of it.
 ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {
   const auto& data = element.data_as<TableData>();
+  if (!data.selection.any()) return layout_rows(data, element, context);
+  SelectedMatrix selected = select_matrix(context.matrix, context.registry, data.selection);
+  LayoutContext inner = context.with_matrix(selected.matrix);
+  if (selected.left_out() == 0) return layout_rows(data, element, inner);
+  TableData noted = data;
+  std::string note = data.left_out_note;
+  auto put = [&](const std::string& name, size_t value) {
+    for (size_t at = note.find(name); at != std::string::npos; at = note.find(name))
+      note.replace(at, name.size(), std::to_string(value));
+  };
+  put("{shown}", selected.matrix.rows.size());
+  put("{left_out}", selected.left_out());
+  noted.footnote = noted.footnote.empty() ? note : note + "　" + noted.footnote;
+  return layout_rows(noted, element, inner);
+}
+
+ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
+                          LayoutContext& context) {
   const std::vector<int>& years = context.matrix.years;
   // Too many years for one table's width at a readable size: the years are split into
   // consecutive parts, each a table of every row (and its pages), before any type gets smaller.
@@ -1017,7 +1108,7 @@ ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {
 
 ElementType rollout_table_element() {
   return {"rollout_table",
-          {"data", "years", "counts", "headers", "footnote", "mark"},
+          {"data", "years", "counts", "headers", "footnote", "mark", "where", "sort", "limit"},
           parse_table,
           layout_table,
           nullptr};

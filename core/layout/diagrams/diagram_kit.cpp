@@ -480,7 +480,13 @@ double Canvas::unbroken_size(const std::string& text, const Rect& r, double size
     start = end + 1;
   }
   double by_width = widest > 0 ? kProbe * r.width / widest : size;
-  double by_height = r.height / (kLabelLineSpacing * lines + 0.05);
+  // As flow_text sets them: the first line's ascent and the last one's descent (the font's, more
+  // than an em for Noto Sans CJK), and a line advance between each two.
+  auto probe = context_.measurer.measure(
+      text.substr(0, text.find('\n')),
+      theme().font(kProbe, bold ? scene::Weight::bold : scene::Weight::regular));
+  double em_box = std::max(1.0, (probe.ascent + probe.descent) / kProbe);
+  double by_height = r.height / (em_box + kLabelLineSpacing * (lines - 1) + 0.05);
   return std::max(0.0, std::min({size, by_width, by_height}) * 0.98);
 }
 
@@ -512,6 +518,11 @@ double Canvas::fitting_size(const std::string& text, const Rect& r, double size,
 double Canvas::label(const std::string& text, const Rect& r, double size, Color color, Align align,
                      VAlign valign, bool bold, double min_size, bool keep_lines) {
   if (text.empty() || r.width <= 0 || r.height <= 0) return size;
+  // Never below the floors: no type under min_type_size, and a label that starts at or above
+  // min_body_size (a box's name, a note) does not shrink below it; the diagrams summarise
+  // (ほか12地域) before anything would have to get smaller.
+  size = std::max(size, theme().min_type_size);
+  min_size = std::max({min_size, theme().min_type_size, std::min(size, theme().min_body_size)});
   double s = fitting_size(text, r, size, bold, min_size, keep_lines);
   scene::Font font = theme().font(std::abs(s), bold ? scene::Weight::bold : scene::Weight::regular);
   if (s > 0) {
@@ -688,7 +699,8 @@ ElementLayout Canvas::finish(std::string alt) {
   // drawing says how many it leaves out, small in its top right corner (where the example line,
   // set from the left, leaves room).
   if (size_t missing = links_left_out()) {
-    scene::Font font = theme().font(theme().footnote_size);
+    // At the floor for labels: it may sit on the example line's box.
+    scene::Font font = theme().font(std::max(theme().footnote_size, theme().min_body_size));
     std::string note = "※ほか" + std::to_string(missing) + "件のつながりは省略";
     double width = context_.measurer.measure(note, font).width;
     items_.emplace_back(text_line(context_, note, font, theme().muted,

@@ -78,32 +78,66 @@ Grid choose_grid(Canvas& canvas, const Rect& area, const std::vector<FanItem>& i
   return best;
 }
 
+// The first `shown` - 1 items and one box "ほか N地域" standing for the rest (and their links);
+// all of them when `shown` covers them.
+std::vector<FanItem> summarised(Canvas& canvas, const std::vector<FanItem>& given, size_t shown) {
+  if (shown >= given.size() || shown < 2) return given;
+  std::vector<FanItem> items(given.begin(), given.begin() + (shown - 1));
+  FanItem more;
+  more.title = "ほか" + std::to_string(given.size() - (shown - 1)) + "地域";
+  more.fill = {1, 1, 1, 1};
+  more.stroke = canvas.theme().muted;
+  more.role = "more";
+  for (size_t i = shown - 1; i < given.size(); ++i) {
+    more.links.insert(more.links.end(), given[i].links.begin(), given[i].links.end());
+  }
+  items.push_back(more);
+  return items;
+}
+
+std::vector<FanItem> without_details(std::vector<FanItem> items) {
+  for (auto& item : items) item.detail.clear();
+  return items;
+}
+
 }  // namespace
 
 std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
                            const std::vector<FanItem>& given, const FanStyle& style) {
   std::vector<Rect> placed;
   if (given.empty() || area.width <= 0 || area.height <= 0) return placed;
-  std::vector<FanItem> items = given;
-  if (items.size() > style.max_items && style.max_items >= 2) {
-    size_t rest = items.size() - (style.max_items - 1);
-    items.resize(style.max_items - 1);
-    FanItem more;
-    more.title = "ほか" + std::to_string(rest) + "地域";
-    more.fill = {1, 1, 1, 1};
-    more.stroke = canvas.theme().muted;
-    more.role = "more";
-    for (size_t i = style.max_items - 1; i < given.size(); ++i) {
-      more.links.insert(more.links.end(), given[i].links.begin(), given[i].links.end());
-    }
-    items.push_back(more);
-  }
+  // Names at min_body_size or more, details (years, population) at 72% of the names and no
+  // smaller than that either: details go first, then boxes (the last says "ほか N地域"), before
+  // any type gets smaller.
+  const double floor = canvas.theme().min_body_size;
+  constexpr double kDetail = 0.72;
+  std::vector<FanItem> items = summarised(canvas, given, std::max<size_t>(2, style.max_items));
   Grid grid = choose_grid(canvas, area, items, style.max_size);
-  // Too many to carry their details legibly: names only, in larger type.
-  constexpr double kSmallest = 7;
-  if (grid.size < kSmallest) {
-    for (auto& item : items) item.detail.clear();
+  bool details = std::any_of(items.begin(), items.end(),
+                             [](const FanItem& item) { return !item.detail.empty(); });
+  if (details && grid.size * kDetail < floor) {
+    items = without_details(items);
     grid = choose_grid(canvas, area, items, style.max_size);
+  }
+  if (grid.size < floor && items.size() > 2) {
+    // The most boxes whose names still fit at the floor.
+    size_t low = 2, high = items.size() - 1;
+    std::vector<FanItem> best = without_details(summarised(canvas, given, low));
+    Grid best_grid = choose_grid(canvas, area, best, style.max_size);
+    while (low < high) {
+      size_t mid = (low + high + 1) / 2;
+      std::vector<FanItem> trial = without_details(summarised(canvas, given, mid));
+      Grid g = choose_grid(canvas, area, trial, style.max_size);
+      if (g.size >= floor) {
+        low = mid;
+        best = std::move(trial);
+        best_grid = g;
+      } else {
+        high = mid - 1;
+      }
+    }
+    items = std::move(best);
+    grid = best_grid;
   }
   double total_height = grid.rows * grid.height + (grid.rows - 1) * grid.gap;
   double top = area.y + std::max(0.0, (area.height - total_height) / 2);
@@ -186,14 +220,14 @@ std::vector<Rect> draw_fan(Canvas& canvas, const Rect& source, const Rect& area,
     Rect inner{r.x + pad, r.y + pad / 2, r.width - 2 * pad, r.height - pad};
     if (item.detail.empty()) {
       canvas.label(item.title, inner, grid.size, canvas.theme().text, Align::center, VAlign::middle,
-                   true, 4);
+                   true, std::min(grid.size, floor));
     } else {
       Rect upper{inner.x, inner.y, inner.width, inner.height * 0.58};
       Rect lower{inner.x, inner.y + inner.height * 0.58, inner.width, inner.height * 0.42};
       canvas.label(item.title, upper, grid.size, canvas.theme().text, Align::center, VAlign::bottom,
-                   true, 4);
-      canvas.label(item.detail, lower, grid.size * 0.72, canvas.theme().muted, Align::center,
-                   VAlign::top, false, 3, true);
+                   true, std::min(grid.size, floor));
+      canvas.label(item.detail, lower, grid.size * kDetail, canvas.theme().muted, Align::center,
+                   VAlign::top, false, std::min(grid.size * kDetail, floor), true);
     }
     std::string text = item.title + (item.detail.empty() ? "" : "\n" + item.detail);
     canvas.shape(mark, item.role, text, item.region, std::nullopt,

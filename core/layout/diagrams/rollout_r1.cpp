@@ -29,7 +29,10 @@ void year_dots(Canvas& canvas, const Rect& r, const std::vector<int>& years, int
     return era ? registry::era_short_label(year) : std::to_string(year);
   };
   double widest = canvas.text_width(label_of(last), size * 0.8) + 3;
-  int every = std::max(1, static_cast<int>(std::ceil(widest / w)));
+  // The first and last labels are kept inside the box, so they may sit up to `shift` off their
+  // dot, towards their neighbours.
+  double shift = std::max(0.0, std::min(widest, r.width) / 2 - w / 2);
+  int every = std::max(1, static_cast<int>(std::ceil((widest + shift) / w)));
   for (int k = 0; k < n; ++k) {
     int year = first + k;
     bool held = std::find(years.begin(), years.end(), year) != years.end();
@@ -37,11 +40,13 @@ void year_dots(Canvas& canvas, const Rect& r, const std::vector<int>& years, int
     canvas.circle(c, radius, held ? on : diagrams::tint(canvas.theme().muted, 0.75));
     bool regular = k % every == 0;
     // The last year too, when it clears the previous label.
-    bool last_clear = k == n - 1 && (k - (k / every) * every) * w >= widest;
+    bool last_clear = k == n - 1 && (k - (k / every) * every) * w >= widest + shift;
     if (!regular && !last_clear) continue;
     double lw = std::min(widest, r.width);
-    canvas.label(label_of(year), {c.x - lw / 2, c.y + radius + 1, lw, r.height - 2 * radius - 2},
-                 size * 0.8, canvas.theme().muted, Align::center, VAlign::top, false, 4);
+    // Centred under its dot, but never past the box's ends (the first and last year).
+    double lx = std::clamp(c.x - lw / 2, r.x, r.x + r.width - lw);
+    canvas.label(label_of(year), {lx, c.y + radius + 1, lw, r.height - 2 * radius - 2}, size * 0.8,
+                 canvas.theme().muted, Align::center, VAlign::top, false, 4);
   }
 }
 

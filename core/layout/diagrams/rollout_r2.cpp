@@ -57,29 +57,53 @@ ElementLayout layout_r2(const ElementSpec& element, LayoutContext& context) {
   canvas.label(band_text, {band.x + 8, band.y + 4, band.width - 16, band.height * 0.4}, size * 1.05,
                theme.text, Align::center, VAlign::middle, true);
   std::string band_id = canvas.shape(band_mark, "region", band_text, reg.regions[hub].id);
-  size_t shown = std::min<size_t>(chips.size(), 6);
-  double chip_gap = 6;
-  double chip_w = shown ? (band.width - 16 - chip_gap * (shown - 1)) / shown : 0;
-  for (size_t i = 0; i < shown; ++i) {
-    const auto& s = *chips[i];
-    Rect chip{band.x + 8 + i * (chip_w + chip_gap), band.y + band.height * 0.48, chip_w,
-              band.height * 0.42};
-    const auto& session = reg.sessions[s.session_index];
-    size_t mark = canvas.mark();
-    canvas.rect(chip, diagrams::function_color(s.function), std::nullopt, 1, 5);
+  // As many chips as keep their names whole at the floor; past them the last chip says how many
+  // sessions it stands for (ほか3回).
+  auto chip_text = [&](size_t i) {
+    const auto& session = reg.sessions[chips[i]->session_index];
     // A training named in the registry by its name (県リーダー研修), else its year and function.
-    std::string text = session.title.empty() ? diagrams::year_label(session.fiscal_year, data.era) +
-                                                   "\n" + diagrams::function_short(s.function)
-                                             : session.title;
-    canvas.label(text, {chip.x + 2, chip.y + 2, chip.width - 4, chip.height - 4}, size * 0.85,
-                 {1, 1, 1, 1}, Align::center, VAlign::middle, true, 4, true);
+    return session.title.empty() ? diagrams::year_label(session.fiscal_year, data.era) + "\n" +
+                                       diagrams::function_short(chips[i]->function)
+                                 : session.title;
+  };
+  const double chip_gap = 6, floor = theme.min_body_size;
+  const double chip_size = std::max(size * 0.85, floor);
+  auto chip_rect = [&](size_t i, size_t count) {
+    double w = (band.width - 16 - chip_gap * (count - 1)) / count;
+    return Rect{band.x + 8 + i * (w + chip_gap), band.y + band.height * 0.48, w,
+                band.height * 0.42};
+  };
+  auto more_text = [&](size_t count) {
+    return "ほか" + std::to_string(chips.size() - (count - 1)) + "回";
+  };
+  size_t shown = std::min<size_t>(chips.size(), 6);
+  for (; shown > 1; --shown) {
+    bool fits = true;
+    for (size_t i = 0; i < shown && fits; ++i) {
+      Rect chip = chip_rect(i, shown);
+      std::string text = i + 1 == shown && shown < chips.size() ? more_text(shown) : chip_text(i);
+      fits = canvas.fitting_size(text, {0, 0, chip.width - 4, chip.height - 4}, chip_size, true,
+                                 floor, true) > 0;
+    }
+    if (fits) break;
+  }
+  for (size_t i = 0; i < shown; ++i) {
+    Rect chip = chip_rect(i, shown);
+    size_t mark = canvas.mark();
+    if (i + 1 == shown && shown < chips.size()) {
+      std::string text = more_text(shown);
+      canvas.rect(chip, scene::Color{1, 1, 1, 1}, theme.muted, 1, 5);
+      canvas.label(text, {chip.x + 2, chip.y + 2, chip.width - 4, chip.height - 4}, chip_size,
+                   theme.text, Align::center, VAlign::middle, true, floor, true);
+      canvas.shape(mark, "more", text, reg.regions[hub].id, std::nullopt, "chip-more");
+      break;
+    }
+    std::string text = chip_text(i);
+    canvas.rect(chip, diagrams::function_color(chips[i]->function), std::nullopt, 1, 5);
+    canvas.label(text, {chip.x + 2, chip.y + 2, chip.width - 4, chip.height - 4}, chip_size,
+                 {1, 1, 1, 1}, Align::center, VAlign::middle, true, floor, true);
     canvas.shape(mark, "session", text, reg.regions[hub].id, std::nullopt,
                  "chip-" + std::to_string(i));
-  }
-  if (chips.size() > shown) {
-    canvas.label("ほか" + std::to_string(chips.size() - shown) + "回",
-                 {band.x + band.width - 60, band.y + band.height - size * 1.3, 56, size * 1.2},
-                 size * 0.7, theme.muted, Align::right);
   }
 
   // The municipalities, sized by population where known.

@@ -73,8 +73,11 @@ ElementLayout layout_r3(const ElementSpec& element, LayoutContext& context) {
   std::string id_a = municipality(a, left);
   std::string id_b = municipality(b, right);
 
-  // One lane per link between the two boxes.
+  // One lane per link between the two boxes, as many as keep their captions at the floor (a
+  // lane holds a line of caption and its arrow); the drawing counts the links left out.
   double lane_x0 = left.x + left.width + 6, lane_x1 = right.x - 6;
+  size_t lanes = static_cast<size_t>(left.height / (std::max(size, theme.min_body_size) * 2.6));
+  if (links.size() > std::max<size_t>(1, lanes)) links.resize(std::max<size_t>(1, lanes));
   size_t n = std::max<size_t>(1, links.size());
   double lane_h = left.height / n;
   for (size_t i = 0; i < links.size(); ++i) {

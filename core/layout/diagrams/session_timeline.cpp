@@ -117,7 +117,6 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
       last_year = std::max(last_year, v.session->fiscal_year);
     }
   }
-  const int years = last_year - first_year + 1;
   const double size = std::clamp(area.height / 20, 7.0, theme.body_size * 0.9);
   const bool has_separate = !separate.empty();
 
@@ -143,6 +142,35 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
                      10,
                  size * 4, area.width * 0.2);
   double x0 = area.x + lane_w;
+  // The notes tell the whole story; the lanes show the latest years whose boxes keep at least
+  // their ordinal (or length) unbroken at the floor, and the axis says what came before.
+  const std::vector<SessionView> counted_all = counted, separate_all = separate;
+  const double floor = theme.min_body_size;
+  int omitted = 0;
+  {
+    auto fits = [&](int start) {
+      double column = (area.width - lane_w) / (last_year - start + 1);
+      for (const auto& v : counted) {
+        if (v.session->fiscal_year < start) continue;
+        double need = canvas.text_width(box_text(*v.session, 0), floor, true) / 0.98 + 16;
+        if (need > column) return false;
+      }
+      return true;
+    };
+    int start = first_year;
+    while (start < last_year && !fits(start)) ++start;
+    if (start > first_year) {
+      auto before = [&](const SessionView& v) {
+        return (v.session->until ? *v.session->until : v.session->fiscal_year) < start;
+      };
+      size_t n = counted.size() + separate.size();
+      std::erase_if(counted, before);
+      std::erase_if(separate, before);
+      omitted = static_cast<int>(n - counted.size() - separate.size());
+      first_year = start;
+    }
+  }
+  const int years = last_year - first_year + 1;
   // Two ways to set a year's sessions: side by side in a column that widens with their number,
   // or stacked in equal columns. Whichever gives the more legible labels is drawn.
   std::map<int, int> per_year;
@@ -212,7 +240,7 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
         plan.boxes.push_back({r, list[i]->session});
       }
     }
-    constexpr double kLegible = 6.5;
+    const double kLegible = floor;
     for (plan.detail = 2; plan.detail >= 0; --plan.detail) {
       plan.size = size * 0.95;
       for (const auto& [r, session] : plan.boxes) {
@@ -244,8 +272,8 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
                 std::min({6.0, r.width * 0.15, r.height * 0.2}));
     if (first_box.size() < 2) first_box.push_back(r);
     std::string text = box_text(*session, plan.detail);
-    // Too small for any text: colour alone tells the function.
-    if (plan.size >= 3) {
+    // Too small for legible text: colour alone tells the function.
+    if (plan.size >= floor - 1e-9) {
       canvas.label(text, {r.x + 2, r.y + 2, r.width - 4, r.height - 4}, plan.size, {1, 1, 1, 1},
                    Align::center, VAlign::middle, true, plan.size, true);
     }
@@ -280,6 +308,13 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
     canvas.label(text, {cx + cw / 2 - w / 2 + 1, axis_y + 2, w - 2, axis_h - 4},
                  size * (full ? 0.85 : 0.8), theme.text, Align::center, VAlign::middle, false, 4,
                  true);
+  }
+  if (omitted > 0) {
+    // What the axis leaves out, left of where it starts: 〜2019年度 / ほか12回.
+    canvas.label(
+        ("〜" + year_label(first_year - 1, era) + "\nほか" + std::to_string(omitted) + "回"),
+        {area.x, axis_y - axis_h * 0.5, lane_w - 6, axis_h * 1.5}, size * 0.8, theme.muted,
+        Align::right, VAlign::middle, false, floor, true);
   }
   y += axis_h;
 
@@ -342,6 +377,11 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
   Rect notes{area.x, y + size * 0.6, area.width, area.y + area.height - y - size * 0.6};
   if (notes.height < size * 2) return;
   std::string first_note, second_note;
+  // The notes speak of every session, also those before the years drawn.
+  counted = counted_all;
+  separate = separate_all;
+  for (const auto& v : counted_all) first_year = std::min(first_year, v.session->fiscal_year);
+  for (const auto& v : separate_all) first_year = std::min(first_year, v.session->fiscal_year);
   std::vector<SessionView> all = counted;
   all.insert(all.end(), separate.begin(), separate.end());
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
@@ -421,9 +461,11 @@ void draw_session_timeline(Canvas& canvas, const Rect& area, const LayoutContext
     scene::Point centre{target.x + target.width - radius * 0.4, target.y - radius * 0.2};
     // The corner, clear of the centred label, its centre just outside the box.
     if (at_left) centre = {target.x - radius * 0.25, target.y - radius * 0.25};
+    size_t at = canvas.mark();
     canvas.circle(centre, radius, color);
     canvas.label(mark, {centre.x - radius, centre.y - radius, 2 * radius, 2 * radius}, radius * 1.3,
                  {1, 1, 1, 1}, Align::center, VAlign::middle, true, 4);
+    canvas.shape(at, "badge", mark);
   };
   if (!first_box.empty()) badge(first_box.front(), "1", theme.accent);
   if (first_box.size() > 1 && story == TimelineStory::p3) badge(first_box.back(), "2", theme.title);

@@ -4,8 +4,6 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "renderers/pptx/slide_writer.h"
 #include "renderers/pptx/static_parts.h"
@@ -220,12 +218,7 @@ void SlideWriter::chart(const scene::Chart& chart, scene::Point offset) {
     if (shared_.error.empty()) shared_.error = error;
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  in.close();
-  std::remove(path.c_str());
-  file.workbook = bytes.str();
+  file.workbook = take_file(path);
   shared_.charts.push_back(std::move(file));
   std::string rid = rels_->add("chart", "../charts/chart" + std::to_string(number) + ".xml");
   scene::Rect frame = chart.box;

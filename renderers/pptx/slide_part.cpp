@@ -2,7 +2,10 @@
 // items without one fall back to text boxes, freeforms and pictures, in painting order.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "renderers/pptx/slide_writer.h"
 #include "renderers/pptx/static_parts.h"
@@ -18,6 +21,15 @@ std::string SharedParts::add_media(const std::string& extension, std::string byt
   std::string name = "image" + std::to_string(media.size() + 1) + "." + extension;
   media.push_back({name, std::move(bytes)});
   return name;
+}
+
+std::string take_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  in.close();
+  std::remove(path.c_str());
+  return bytes.str();
 }
 
 SlideWriter::SlideWriter(const scene::Page& page, SharedParts& shared)

@@ -115,6 +115,10 @@ int site_index(const std::vector<scene::Point>& sites, scene::Point p);
 bool needs_wrap(const std::vector<PlacedLine>& lines, const std::vector<std::string>& sources,
                 const scene::Rect* box);
 
+// The bytes of a file written to the private work folder (a chart's workbook, a rasterized
+// drawing), which is then removed.
+std::string take_file(const std::string& path);
+
 // Font sizes are hundredths of a point in DrawingML, 1..4000 pt.
 long long font_size_value(double points);
 // Run properties for one painted line (size, bold, colour, latin + East Asian fonts, link).

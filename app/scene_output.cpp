@@ -236,6 +236,7 @@ std::string scene_as_json(const scene::Document& document) {
     entry["title"] = page.title;
     entry["lines"] = writer.lines();
     entry["items"] = writer.items();
+    if (!page.notes.empty()) entry["notes"] = page.notes;  // speaker notes, placeholders filled
     pages.push_back(std::move(entry));
   }
   ordered_json doc;

@@ -8,6 +8,8 @@
 
 #include "tests/support.h"
 
+using tenkai::testing::pdf_page_count;
+using tenkai::testing::pdf_page_texts;
 using tenkai::testing::read_file;
 using tenkai::testing::run;
 using tenkai::testing::run_tenkai;
@@ -23,29 +25,6 @@ std::string without_spaces(std::string text) {
                             [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\f'; }),
              text.end());
   return text;
-}
-
-int pdf_pages(const std::string& pdf) {
-  auto info = run("pdfinfo " + shell_quote(pdf));
-  REQUIRE(info.exit_code == 0);
-  auto at = info.out.find("Pages:");
-  REQUIRE(at != std::string::npos);
-  return std::stoi(info.out.substr(at + 6));
-}
-
-// Text per page; `raw` keeps the content stream's order, so a label wrapped over two lines of
-// its cell reads as one (the layout mode interleaves it with the neighbouring cells).
-std::vector<std::string> pdf_page_texts(const std::string& pdf, bool raw = false) {
-  auto text =
-      run(std::string("pdftotext ") + (raw ? "-raw " : "-layout ") + shell_quote(pdf) + " -");
-  REQUIRE(text.exit_code == 0);
-  std::vector<std::string> pages;
-  size_t start = 0;
-  for (size_t at = text.out.find('\f'); at != std::string::npos; at = text.out.find('\f', start)) {
-    pages.push_back(text.out.substr(start, at - start));
-    start = at + 1;
-  }
-  return pages;
 }
 
 // Every label and note of the spread matrix, from the CLI's JSON.
@@ -105,7 +84,7 @@ TEST_CASE("tenkai build writes the forum deck: text, fonts, pages, structure") {
       "都道府県別の初回開催年度"};
   const size_t slides = sizeof expected / sizeof expected[0];
   REQUIRE(pages.size() == slides);
-  CHECK(pdf_pages(pdf) == static_cast<int>(slides));
+  CHECK(pdf_page_count(pdf) == static_cast<int>(slides));
   for (size_t i = 0; i < pages.size(); ++i) {
     INFO("page " << i + 1);
     CHECK(without_spaces(pages[i]).find(expected[i]) != std::string::npos);
@@ -202,7 +181,7 @@ TEST_CASE("the national registry's table continues over pages, every region once
   REQUIRE(result.exit_code == 0);
   const std::string pdf = dir.file("forum-2015.pdf");
   auto pages = pdf_page_texts(pdf, true);
-  CHECK(static_cast<int>(pages.size()) == pdf_pages(pdf));
+  CHECK(static_cast<int>(pages.size()) == pdf_page_count(pdf));
   // Sixteen other slides (text and diagrams) plus the table's pages: the first has the title,
   // the rest 続き.
   size_t table_pages = 0, continued = 0;

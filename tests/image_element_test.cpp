@@ -95,6 +95,15 @@ deck:
           shell_quote(dir.file("pictures.pptx")) + " " + shell_quote(media));
   REQUIRE(extracted.exit_code == 0);
   CHECK(extracted.out == read_file(dir.file("photo.jpg")));
+  std::string png = pictures[0]["media"];
+  CHECK(png.substr(png.size() - 4) == ".png");
+  auto png_bytes =
+      run("python3 -c 'import sys, zipfile; "
+          "sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' " +
+          shell_quote(dir.file("pictures.pptx")) + " " + shell_quote(png));
+  REQUIRE(png_bytes.exit_code == 0);
+  CHECK_MESSAGE(png_bytes.out == read_file(dir.file("logo.png")),
+                "the PPTX holds the PNG unchanged");
 }
 
 TEST_CASE("image: alt required, files confined to the spec's and the registry's folders") {

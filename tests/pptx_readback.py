@@ -18,7 +18,8 @@ usage: pptx_readback.py dump DECK.pptx
        pptx_readback.py compare-scene DECK.pptx SCENE.json
            SCENE.json from `tenkai scene`: each slide's characters equal its page's lines (or
            appear among them on a chart slide), its tables' cells equal the page's table items,
-           its charts' caches and embedded workbook equal the page's chart items
+           its charts' caches and embedded workbook equal the page's chart items, its notes
+           the page's notes (none where the page has none)
 """
 import collections
 import io
@@ -289,6 +290,8 @@ def compare_scene(path, scene):
         elif ours != painted:
             problems.append("slide %d: text differs: only in the slide %r, only on the page %r" % (
                 i, "".join(sorted((ours - painted).elements())), "".join(sorted((painted - ours).elements()))))
+        if slide["notes"] != page.get("notes"):
+            problems.append("slide %d: notes %r, the page's %r" % (i, slide["notes"], page.get("notes")))
         tables = [item for item in page.get("items", []) if item.get("kind") == "table"]
         if len(tables) != len(slide["tables"]):
             problems.append("slide %d: %d tables, the page has %d" % (i, len(slide["tables"]), len(tables)))

@@ -219,3 +219,79 @@ TEST_CASE("pptx: text XML cannot hold is refused, not written") {
   CHECK_FALSE(tenkai::renderers::write_pptx(doc, options, scratch.file("bad.pptx"), error));
   CHECK(error.find("U+0001") != std::string::npos);
 }
+
+TEST_CASE(
+    "pptx: a card with a header band is a group; labels keep their lines; arrows their sites") {
+  ScratchDir scratch;
+  scene::Document doc;
+  scene::Page page;
+  // A card: white body with a navy header band and a white title on it, then a plain box.
+  scene::Rect card{40, 40, 200, 120};
+  scene::Shape shape;
+  shape.id = "card";
+  shape.role = "card";
+  shape.box = card;
+  shape.fill = scene::Color{1, 1, 1};
+  shape.stroke = scene::Stroke{scene::Color{0.12, 0.22, 0.39}, 1.5, {}};
+  shape.text = "見出し本文";
+  scene::Path body = scene::rectangle(card);
+  body.fill = shape.fill;
+  body.stroke = shape.stroke;
+  scene::Path band = scene::rectangle({40, 40, 200, 30});
+  band.fill = scene::Color{0.12, 0.22, 0.39};
+  scene::TextLine title = line(60, 62, "見出し", 16, scene::new_block());
+  title.color = {1, 1, 1};
+  page.items.push_back(
+      scene::meaningful(shape, {body, band, title, line(60, 110, "本文", 14, scene::new_block())}));
+  page.items.push_back(shape_group("box", "日野市", {400, 40, 160, 120}));
+  // Two arrows between the boxes, drawn a third and two thirds down their sides.
+  for (double y : {80.0, 120.0}) {
+    scene::Connector c;
+    c.from = "card", c.to = "box";
+    c.start = {240, y}, c.end = {400, y};
+    page.items.push_back(scene::meaningful(c, {scene::line(c.start, c.end)}));
+  }
+  doc.pages.push_back(page);
+  tenkai::renderers::PptxOptions options;
+  options.work_dir = scratch.path().string();
+  std::string error;
+  std::string pptx = scratch.file("deck.pptx");
+  REQUIRE_MESSAGE(tenkai::renderers::write_pptx(doc, options, pptx, error), error);
+  CHECK(run(shell_quote(source_path("tests/pptx_readback.py")) + " check " + shell_quote(pptx))
+            .exit_code == 0);
+
+  // Read with ElementTree: what the group holds, how the label wraps, where the arrows bind.
+  tenkai::testing::write_file(scratch.file("probe.py"), R"(import sys, zipfile
+import xml.etree.ElementTree as ET
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("ppt/slides/slide1.xml"))
+tree = root.find(P + "cSld/" + P + "spTree")
+for group in tree.findall(P + "grpSp"):
+    fills = [c.get("val") for sp in group.findall(P + "sp")
+             for c in sp.findall(P + "spPr/" + A + "solidFill/" + A + "srgbClr")]
+    names = [sp.find(P + "nvSpPr/" + P + "cNvPr").get("name").split(" ")[0]
+             for sp in group.findall(P + "sp")]
+    white = [r.find(A + "t").text for r in group.iter(A + "r")
+             if r.find(A + "rPr/" + A + "solidFill/" + A + "srgbClr").get("val") == "FFFFFF"]
+    print("group", names[0], ",".join(fills), ",".join(white))
+for sp in tree.findall(P + "sp"):
+    name = sp.find(P + "nvSpPr/" + P + "cNvPr").get("name").split(" ")[0]
+    print("shape", name, sp.find(P + "txBody/" + A + "bodyPr").get("wrap"),
+          len(sp.findall(P + "spPr/" + A + "custGeom/" + A + "cxnLst/" + A + "cxn")))
+for cxn in tree.findall(P + "cxnSp"):
+    props = cxn.find(P + "nvCxnSpPr/" + P + "cNvCxnSpPr")
+    print("connector", props.find(A + "stCxn").get("idx"), props.find(A + "endCxn").get("idx"))
+)");
+  auto probe =
+      run("/usr/bin/python3 " + shell_quote(scratch.file("probe.py")) + " " + shell_quote(pptx));
+  INFO(probe.out << probe.err);
+  REQUIRE(probe.exit_code == 0);
+  // The card is a group: its box first (white), then the band in the header's colour, and the
+  // title in white above them.
+  CHECK(probe.out.find("group card FFFFFF,1F3863 見出し\n") != std::string::npos);
+  // The plain box keeps its label's lines (no wrapping) and has a site for each arrow.
+  CHECK(probe.out.find("shape region none 6\n") != std::string::npos);
+  // Each arrow binds to a site of its own on both boxes (4 and 5: after the four middles).
+  CHECK(probe.out.find("connector 4 4\nconnector 5 5\n") != std::string::npos);
+}

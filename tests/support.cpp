@@ -80,4 +80,24 @@ std::string source_path(const std::string& relative) {
   return std::string(TENKAI_SOURCE_DIR) + "/" + relative;
 }
 
+int pdf_page_count(const std::string& pdf) {
+  auto info = run("pdfinfo " + shell_quote(pdf));
+  auto at = info.out.find("Pages:");
+  if (info.exit_code != 0 || at == std::string::npos) return -1;
+  return std::stoi(info.out.substr(at + 6));
+}
+
+std::vector<std::string> pdf_page_texts(const std::string& pdf, bool raw) {
+  auto text =
+      run(std::string("pdftotext ") + (raw ? "-raw " : "-layout ") + shell_quote(pdf) + " -");
+  std::vector<std::string> pages;
+  if (text.exit_code != 0) return pages;
+  size_t start = 0;
+  for (size_t at = text.out.find('\f'); at != std::string::npos; at = text.out.find('\f', start)) {
+    pages.push_back(text.out.substr(start, at - start));
+    start = at + 1;
+  }
+  return pages;
+}
+
 }  // namespace tenkai::testing

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace tenkai::testing {
 
@@ -40,6 +41,14 @@ std::string shell_quote(const std::string& text);
 
 // How often `needle` occurs in `haystack`, overlapping occurrences included.
 size_t count_occurrences(const std::string& haystack, const std::string& needle);
+
+// A PDF's page count, from poppler's pdfinfo (-1 when it cannot read the file).
+int pdf_page_count(const std::string& pdf);
+
+// The text of each page, from poppler's pdftotext; `raw` keeps the content stream's order (a
+// label wrapped over two lines of its cell reads as one), else the layout mode is used. Empty
+// when pdftotext fails.
+std::vector<std::string> pdf_page_texts(const std::string& pdf, bool raw = false);
 
 // The small test registry (fixtures/test/small.yaml), shell-quoted for run_tenkai.
 std::string small_registry_argument();

@@ -4,8 +4,6 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "renderers/pptx/slide_writer.h"
 #include "renderers/pptx/static_parts.h"
@@ -220,28 +218,14 @@ void SlideWriter::chart(const scene::Chart& chart, scene::Point offset) {
     if (shared_.error.empty()) shared_.error = error;
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  in.close();
-  std::remove(path.c_str());
-  file.workbook = bytes.str();
+  file.workbook = take_file(path);
   shared_.charts.push_back(std::move(file));
   std::string rid = rels_->add("chart", "../charts/chart" + std::to_string(number) + ".xml");
-  int id = next_id();
-  x_.open("p:graphicFrame").open("p:nvGraphicFramePr");
-  x_.open("p:cNvPr").attr("id", id).attr(
-      "name", (chart.role.empty() ? std::string("Chart") : chart.role) + " " + std::to_string(id));
-  if (!chart.alt.empty()) x_.attr("descr", chart.alt);
-  x_.close();
-  x_.open("p:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noGrp", "1"}}).close();
-  x_.leaf("p:nvPr");
-  x_.close();
-  transform(emu(chart.box.x + offset.x), emu(chart.box.y + offset.y), emu(chart.box.width),
-            emu(chart.box.height), "p:xfrm");
-  x_.open("a:graphic")
-      .open("a:graphicData")
-      .attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+  scene::Rect frame = chart.box;
+  frame.x += offset.x;
+  frame.y += offset.y;
+  open_graphic_frame(chart.role.empty() ? "Chart" : chart.role, chart.alt, frame,
+                     "http://schemas.openxmlformats.org/drawingml/2006/chart");
   x_.open("c:chart").attr("xmlns:c", kNsC).attr("r:id", rid).close();
   x_.close().close();
   x_.close();

@@ -10,15 +10,7 @@ std::string notes_slide_xml(const std::string& notes, const PptxTheme& theme) {
   XmlWriter x;
   x.open("p:notes").attr("xmlns:a", kNsA).attr("xmlns:r", kNsR).attr("xmlns:p", kNsP);
   x.open("p:cSld").open("p:spTree");
-  x.open("p:nvGrpSpPr")
-      .leaf("p:cNvPr", {{"id", "1"}, {"name", ""}})
-      .leaf("p:cNvGrpSpPr")
-      .leaf("p:nvPr")
-      .close();
-  x.open("p:grpSpPr").open("a:xfrm");
-  x.leaf("a:off", {{"x", "0"}, {"y", "0"}}).leaf("a:ext", {{"cx", "0"}, {"cy", "0"}});
-  x.leaf("a:chOff", {{"x", "0"}, {"y", "0"}}).leaf("a:chExt", {{"cx", "0"}, {"cy", "0"}});
-  x.close().close();
+  empty_group_properties(x);
   x.open("p:sp").open("p:nvSpPr").leaf("p:cNvPr", {{"id", "2"}, {"name", "Slide Image 1"}});
   x.open("p:cNvSpPr")
       .leaf("a:spLocks", {{"noGrp", "1"}, {"noRot", "1"}, {"noChangeAspect", "1"}})

@@ -2,9 +2,6 @@
 // clickable areas.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/pptx/slide_writer.h"
@@ -506,12 +503,7 @@ void SlideWriter::rasterized(const scene::Drawing& drawing, const scene::Group& 
     if (shared_.error.empty()) shared_.error = error;
     return;
   }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  in.close();
-  std::remove(file.c_str());
-  picture_part("png", bytes.str(), box, drawing.alt);
+  picture_part("png", take_file(file), box, drawing.alt);
 }
 
 void SlideWriter::link_area(const scene::Link& link, scene::Point offset) {

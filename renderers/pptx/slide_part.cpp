@@ -2,7 +2,10 @@
 // items without one fall back to text boxes, freeforms and pictures, in painting order.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "renderers/pptx/slide_writer.h"
 #include "renderers/pptx/static_parts.h"
@@ -18,6 +21,15 @@ std::string SharedParts::add_media(const std::string& extension, std::string byt
   std::string name = "image" + std::to_string(media.size() + 1) + "." + extension;
   media.push_back({name, std::move(bytes)});
   return name;
+}
+
+std::string take_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  in.close();
+  std::remove(path.c_str());
+  return bytes.str();
 }
 
 SlideWriter::SlideWriter(const scene::Page& page, SharedParts& shared)
@@ -43,14 +55,7 @@ std::string SlideWriter::write(Relationships& rels) {
   x_.open("p:cSld");
   if (!page_.title.empty()) x_.attr("name", page_.title);
   x_.open("p:spTree");
-  x_.open("p:nvGrpSpPr")
-      .leaf("p:cNvPr", {{"id", "1"}, {"name", ""}})
-      .leaf("p:cNvGrpSpPr")
-      .leaf("p:nvPr")
-      .close();
-  x_.open("p:grpSpPr");
-  transform(0, 0, 0, 0);
-  x_.close();
+  empty_group_properties(x_);
   walk(page_.items, {0, 0});
   // Link areas over no text (a QR code, a picture) stay clickable as transparent rectangles.
   for (auto& link : links_) {
@@ -64,6 +69,20 @@ std::string SlideWriter::write(Relationships& rels) {
   if (!x_.problem().empty() && shared_.error.empty())
     shared_.error = "slide '" + page_.title + "': " + x_.problem();
   return xml;
+}
+
+void SlideWriter::open_graphic_frame(const std::string& name, const std::string& descr,
+                                     const scene::Rect& box, const char* uri) {
+  int id = next_id();
+  x_.open("p:graphicFrame").open("p:nvGraphicFramePr");
+  x_.open("p:cNvPr").attr("id", id).attr("name", name + " " + std::to_string(id));
+  if (!descr.empty()) x_.attr("descr", descr);
+  x_.close();
+  x_.open("p:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noGrp", "1"}}).close();
+  x_.leaf("p:nvPr");
+  x_.close();
+  transform(emu(box.x), emu(box.y), emu(box.width), emu(box.height), "p:xfrm");
+  x_.open("a:graphic").open("a:graphicData").attr("uri", uri);
 }
 
 void SlideWriter::transform(long long x, long long y, long long cx, long long cy, const char* tag,

@@ -80,6 +80,10 @@ class SlideWriter {
   void table(const scene::Table& table, const scene::Group& group, scene::Point offset);
   void chart(const scene::Chart& chart, scene::Point offset);
 
+  // Opens a p:graphicFrame (a table or a chart) at `box` down to its a:graphicData of `uri`;
+  // the caller writes the content and closes the three.
+  void open_graphic_frame(const std::string& name, const std::string& descr, const scene::Rect& box,
+                          const char* uri);
   void transform(long long x, long long y, long long cx, long long cy, const char* tag = "a:xfrm",
                  bool flip_h = false, bool flip_v = false);
 
@@ -110,6 +114,10 @@ int site_index(const std::vector<scene::Point>& sites, scene::Point p);
 // forced, or every line is well short of the layout box; otherwise the lines are kept as laid.
 bool needs_wrap(const std::vector<PlacedLine>& lines, const std::vector<std::string>& sources,
                 const scene::Rect* box);
+
+// The bytes of a file written to the private work folder (a chart's workbook, a rasterized
+// drawing), which is then removed.
+std::string take_file(const std::string& path);
 
 // Font sizes are hundredths of a point in DrawingML, 1..4000 pt.
 long long font_size_value(double points);

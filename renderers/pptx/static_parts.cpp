@@ -28,16 +28,20 @@ void font_collection(XmlWriter& x, const char* name, const std::string& family) 
   x.close();
 }
 
-void empty_group_properties(XmlWriter& x) {
-  x.open("p:nvGrpSpPr")
-      .leaf("p:cNvPr", {{"id", "1"}, {"name", ""}})
-      .leaf("p:cNvGrpSpPr")
-      .leaf("p:nvPr")
-      .close();
-  x.open("p:grpSpPr").open("a:xfrm");
-  x.leaf("a:off", {{"x", "0"}, {"y", "0"}}).leaf("a:ext", {{"cx", "0"}, {"cy", "0"}});
-  x.leaf("a:chOff", {{"x", "0"}, {"y", "0"}}).leaf("a:chExt", {{"cx", "0"}, {"cy", "0"}});
-  x.close().close();
+// The masters' mapping of the theme's colours (background 1 on light 1, text 1 on dark 1).
+void color_map(XmlWriter& x) {
+  x.leaf("p:clrMap", {{"bg1", "lt1"},
+                      {"tx1", "dk1"},
+                      {"bg2", "lt2"},
+                      {"tx2", "dk2"},
+                      {"accent1", "accent1"},
+                      {"accent2", "accent2"},
+                      {"accent3", "accent3"},
+                      {"accent4", "accent4"},
+                      {"accent5", "accent5"},
+                      {"accent6", "accent6"},
+                      {"hlink", "hlink"},
+                      {"folHlink", "folHlink"}});
 }
 
 // A placeholder shape on a master or layout: `type` title/body/sldImg/…, at the given box.
@@ -83,6 +87,18 @@ void level_style(XmlWriter& x, const char* name, double size, bool bold, const s
 }
 
 }  // namespace
+
+void empty_group_properties(XmlWriter& x) {
+  x.open("p:nvGrpSpPr")
+      .leaf("p:cNvPr", {{"id", "1"}, {"name", ""}})
+      .leaf("p:cNvGrpSpPr")
+      .leaf("p:nvPr")
+      .close();
+  x.open("p:grpSpPr").open("a:xfrm");
+  x.leaf("a:off", {{"x", "0"}, {"y", "0"}}).leaf("a:ext", {{"cx", "0"}, {"cy", "0"}});
+  x.leaf("a:chOff", {{"x", "0"}, {"y", "0"}}).leaf("a:chExt", {{"cx", "0"}, {"cy", "0"}});
+  x.close().close();
+}
 
 std::string theme_xml(const PptxTheme& theme, const std::string& name) {
   XmlWriter x;
@@ -147,18 +163,7 @@ std::string slide_master_xml(const PptxTheme& theme, double width, double height
               emu(width) - 2 * margin, emu(height) - 2 * margin - emu(100), true);
   x.close();  // spTree
   x.close();  // cSld
-  x.leaf("p:clrMap", {{"bg1", "lt1"},
-                      {"tx1", "dk1"},
-                      {"bg2", "lt2"},
-                      {"tx2", "dk2"},
-                      {"accent1", "accent1"},
-                      {"accent2", "accent2"},
-                      {"accent3", "accent3"},
-                      {"accent4", "accent4"},
-                      {"accent5", "accent5"},
-                      {"accent6", "accent6"},
-                      {"hlink", "hlink"},
-                      {"folHlink", "folHlink"}});
+  color_map(x);
   x.open("p:sldLayoutIdLst")
       .open("p:sldLayoutId")
       .attr("id", "2147483649")
@@ -208,18 +213,7 @@ std::string notes_master_xml(const PptxTheme& theme) {
               false);
   placeholder(x, 3, "Notes Placeholder 2", "body", 3, 685800, 4343400, 5486400, 4114800, true);
   x.close().close();
-  x.leaf("p:clrMap", {{"bg1", "lt1"},
-                      {"tx1", "dk1"},
-                      {"bg2", "lt2"},
-                      {"tx2", "dk2"},
-                      {"accent1", "accent1"},
-                      {"accent2", "accent2"},
-                      {"accent3", "accent3"},
-                      {"accent4", "accent4"},
-                      {"accent5", "accent5"},
-                      {"accent6", "accent6"},
-                      {"hlink", "hlink"},
-                      {"folHlink", "folHlink"}});
+  color_map(x);
   x.open("p:notesStyle");
   level_style(x, "a:lvl1pPr", 12, false, hex(theme.text), "l", 0);
   x.close();

@@ -7,6 +7,7 @@
 
 #include "core/scene/scene.h"
 #include "renderers/pptx/pptx_writer.h"
+#include "renderers/pptx/xml_writer.h"
 
 namespace tenkai::renderers::pptx {
 
@@ -26,6 +27,10 @@ std::string view_props_xml();
 std::string table_styles_xml();
 std::string core_props_xml(const scene::DocumentInfo& info);
 std::string app_props_xml(const std::vector<std::string>& slide_titles, size_t notes);
+
+// The non-visual and transform properties of a shape tree's root group (id 1, no offset), which
+// every slide, master, layout and notes page starts with.
+void empty_group_properties(XmlWriter& x);
 
 // The notes page size (portrait A4-ish, as PowerPoint's default), in EMU.
 inline constexpr long long kNotesWidth = 6858000, kNotesHeight = 9144000;

@@ -2,6 +2,7 @@
 // each cell's fill, size, weight and alignment as painted.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "renderers/pptx/slide_writer.h"
 
@@ -26,18 +27,21 @@ bool dark(const std::optional<scene::Color>& fill) {
 
 // Where the painted lines of a cell break its text: byte offsets into `text` at which a line
 // starts that does not start a paragraph (a space at the break stays on the earlier line, so
-// the cell's text is unchanged). Empty when the lines do not spell the text in order.
-std::vector<size_t> painted_breaks(const std::string& text, std::vector<std::string> lines) {
+// the cell's text is unchanged). None when the lines do not spell the text in order.
+std::optional<std::vector<size_t>> painted_breaks(const std::string& text,
+                                                  std::vector<std::string> lines,
+                                                  std::vector<size_t>* starts = nullptr) {
   std::vector<size_t> breaks;
   size_t at = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
-    if (lines[i].empty() || text.compare(at, lines[i].size(), lines[i]) != 0) return {};
+    if (starts) starts->push_back(at);
+    if (lines[i].empty() || text.compare(at, lines[i].size(), lines[i]) != 0) return std::nullopt;
     if (i > 0 && text[at - 1] != '\n') breaks.push_back(at);
     at += lines[i].size();
   }
   while (at < text.size() && text[at] == ' ') ++at;
-  if (at != text.size()) return {};
+  if (at != text.size()) return std::nullopt;
   return breaks;
 }
 
@@ -77,19 +81,11 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
   }
   const std::string font = shared_.options.theme.font_family;
   const scene::Color text = shared_.options.theme.text;
-  int id = next_id();
-  x_.open("p:graphicFrame").open("p:nvGraphicFramePr");
-  x_.leaf("p:cNvPr", {{"id", std::to_string(id)},
-                      {"name", (table.role.empty() ? std::string("Table") : table.role) + " " +
-                                   std::to_string(id)}});
-  x_.open("p:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noGrp", "1"}}).close();
-  x_.leaf("p:nvPr");
-  x_.close();
-  transform(emu(table.box.x + offset.x), emu(table.box.y + offset.y), emu(table.box.width),
-            emu(table.box.height), "p:xfrm");
-  x_.open("a:graphic")
-      .open("a:graphicData")
-      .attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/table");
+  scene::Rect frame = table.box;
+  frame.x += offset.x;
+  frame.y += offset.y;
+  open_graphic_frame(table.role.empty() ? "Table" : table.role, "", frame,
+                     "http://schemas.openxmlformats.org/drawingml/2006/table");
   x_.open("a:tbl");
   x_.leaf("a:tblPr", {{"firstRow", table.header_rows > 0 ? "1" : "0"}, {"bandRow", "0"}});
   x_.open("a:tblGrid");
@@ -112,7 +108,17 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
   struct CellLine {
     double baseline, x, width;
     std::string text;
+    double size;
+    scene::Color color;
   };
+  // How a stretch of a cell's text is painted (a note beside the organizers is smaller and
+  // muted): bytes [begin, end) of the cell's text.
+  struct LineStyle {
+    size_t begin, end;
+    double size;
+    scene::Color color;
+  };
+  const std::string mark = "\u25CF";
   std::vector<std::vector<std::vector<CellLine>>> cell_lines(
       table.cells.size(), std::vector<std::vector<CellLine>>(columns));
   for (const auto& p : placed) {
@@ -122,23 +128,39 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
     // A line over a merged cell belongs to the cell the span starts at.
     while (c > 0 && cover[r][c].h_merge) --c;
     while (r > 0 && cover[r][c].v_merge) --r;
-    cell_lines[r][c].push_back({p.baseline, p.x, p.line->width, p.line->text});
+    cell_lines[r][c].push_back(
+        {p.baseline, p.x, p.line->width, p.line->text, p.line->font.size, p.line->color});
   }
-  auto breaks_of = [&](size_t r, size_t c, const std::string& text) {
+  auto breaks_of = [&](size_t r, size_t c, const std::string& text,
+                       std::vector<LineStyle>& styles) {
     auto& segments = cell_lines[r][c];
     std::stable_sort(segments.begin(), segments.end(), [](const CellLine& a, const CellLine& b) {
       return std::abs(a.baseline - b.baseline) >= 0.5 ? a.baseline < b.baseline : a.x < b.x;
     });
     std::vector<std::string> lines;
+    std::vector<std::vector<const CellLine*>> parts;
     double last = -1e18;
     for (const auto& s : segments) {
-      if (lines.empty() || std::abs(s.baseline - last) >= 0.5)
+      if (lines.empty() || std::abs(s.baseline - last) >= 0.5) {
         lines.push_back(s.text);
-      else
+        parts.emplace_back();
+      } else {
         lines.back() += s.text;
+      }
+      parts.back().push_back(&s);
       last = s.baseline;
     }
-    return painted_breaks(text, lines);
+    std::vector<size_t> starts;
+    auto breaks = painted_breaks(text, lines, &starts);
+    if (!breaks) return std::vector<size_t>{};
+    for (size_t i = 0; i < parts.size(); ++i) {
+      size_t at = starts[i];
+      for (const auto* part : parts[i]) {
+        styles.push_back({at, at + part->text.size(), part->size, part->color});
+        at += part->text.size();
+      }
+    }
+    return *breaks;
   };
   const scene::Color grid{0.71, 0.74, 0.8};
   for (size_t r = 0; r < table.cells.size(); ++r) {
@@ -158,7 +180,20 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
       f.weight = cell.bold ? scene::Weight::bold : scene::Weight::regular;
       scene::Color color = dark(cell.fill) ? scene::Color{1, 1, 1} : text;
       const char* align = cell.align == "center" ? "ctr" : cell.align == "right" ? "r" : "l";
-      std::vector<size_t> breaks = breaks_of(r, c, cell.text);
+      std::vector<LineStyle> styles;  // per painted line, when they spell the cell's text
+      std::vector<size_t> breaks = breaks_of(r, c, cell.text, styles);
+      // The look of the painted text at byte `at` of the cell; returns where that look ends.
+      auto style_at = [&](size_t at, scene::Font& run_font, scene::Color& run_color) {
+        run_font = f, run_color = color;
+        for (const auto& style : styles) {
+          if (at >= style.begin && at < style.end) {
+            run_font.size = style.size, run_color = style.color;
+            return style.end;
+          }
+          if (style.begin > at) return style.begin;
+        }
+        return std::string::npos;
+      };
       // A cell of several lines keeps their painted pitch, so the row keeps its height.
       double pitch = 0;
       if (const auto& segs = cell_lines[r][c]; segs.size() >= 2) {
@@ -176,9 +211,10 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
               .leaf("a:spcPts", {{"val", std::to_string(std::llround(pitch * 100))}})
               .close();
         x_.close();
-        // The session mark ● is painted in the accent colour; the rest in the cell's colour.
-        const std::string mark = "\u25CF";
+        // The session mark ● is painted in the accent colour; the rest as its line is painted.
         size_t at = 0;
+        scene::Font run_font = f;
+        scene::Color run_color = color;
         auto next_break = [&](size_t from) {
           for (size_t b : breaks) {
             if (b > paragraph_start + from && b < paragraph_start + paragraph.size())
@@ -191,8 +227,12 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
           size_t end = found == at ? at + mark.size() : std::min(found, paragraph.size());
           end = std::min(end, next_break(at));
           bool is_mark = found == at;
+          size_t look_end = style_at(paragraph_start + at, run_font, run_color);
+          if (look_end != std::string::npos && look_end > paragraph_start + at)
+            end = std::min(end, look_end - paragraph_start);
           x_.open("a:r");
-          run_properties(x_, f, is_mark && !dark(cell.fill) ? shared_.options.theme.accent : color,
+          run_properties(x_, run_font,
+                         is_mark && !dark(cell.fill) ? shared_.options.theme.accent : run_color,
                          "");
           x_.open("a:t").text(paragraph.substr(at, end - at)).close();
           x_.close();
@@ -200,11 +240,11 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
           if (at < paragraph.size() &&
               std::find(breaks.begin(), breaks.end(), paragraph_start + at) != breaks.end()) {
             x_.open("a:br");
-            run_properties(x_, f, color, "");
+            run_properties(x_, run_font, run_color, "");
             x_.close();
           }
         }
-        run_properties(x_, f, color, "", "a:endParaRPr");
+        run_properties(x_, run_font, run_color, "", "a:endParaRPr");
         x_.close();
         paragraph_start += paragraph.size() + 1;
       }

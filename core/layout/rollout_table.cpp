@@ -372,6 +372,16 @@ class TableBuilder {
     return !flowed.too_wide && flowed.lines.size() <= 1;
   }
 
+  // Sets `text` after the cell's mark, on the same line, when the line still fits `width`.
+  bool append_on_mark_line(Cell& cell, const std::string& text, double width) {
+    std::vector<Run> runs = cell.blocks.front().runs;
+    runs.push_back({" " + text, style_.note, style_.muted});
+    if (content_widths(runs, context_.measurer).max > width - 2 * style_.pad_x + 0.01) return false;
+    cell.blocks.front().runs = std::move(runs);
+    cell.text += " " + text;
+    return true;
+  }
+
   // Year cells at the current size and column width; notes that do not fit become ※n.
   void make_year_cells() {
     references_.clear();
@@ -386,17 +396,8 @@ class TableBuilder {
       cell.text = data_.mark + (source.shown > 1 ? "×" + std::to_string(source.shown) : "");
       for (const auto& note : source.notes) {
         std::string shown = note;
-        if (compact_) {
-          // After the mark on its line when it fits there; else a reference (below).
-          std::vector<Run> inline_runs = cell.blocks.front().runs;
-          inline_runs.push_back({" " + note, style_.note, style_.muted});
-          if (content_widths(inline_runs, context_.measurer).max <=
-              width - 2 * style_.pad_x + 0.01) {
-            cell.blocks.front().runs = std::move(inline_runs);
-            cell.text += " " + note;
-            continue;
-          }
-        }
+        // Compact: after the mark on its line when it fits there; else a reference (below).
+        if (compact_ && append_on_mark_line(cell, note, width)) continue;
         if (compact_ || !note_fits(note, width)) {
           auto [found, added] = reference_of_.try_emplace(note, references_.size() + 1);
           std::string number = "※" + std::to_string(found->second);
@@ -408,14 +409,7 @@ class TableBuilder {
           year_refs_[i].push_back(found->second);
           // The reference follows the mark on its line when there is room (the row stays one
           // line tall), else it has a line of its own; never broken between ※ and its number.
-          std::vector<Run> inline_runs = cell.blocks.front().runs;
-          inline_runs.push_back({" " + number, style_.note, style_.muted});
-          if (content_widths(inline_runs, context_.measurer).max <=
-              width - 2 * style_.pad_x + 0.01) {
-            cell.blocks.front().runs = std::move(inline_runs);
-            cell.text += " " + number;
-            continue;
-          }
+          if (append_on_mark_line(cell, number, width)) continue;
           shown = number;
         }
         // On the mark's next line, in the same flow.

@@ -8,6 +8,7 @@
 // splitmix64 generator and integer arithmetic only (no std:: distributions, no floating point in
 // random draws), and each prefecture draws from its own stream.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "core/registry/fiscal_year.h"
+#include "core/registry/municipality_counts.h"
 #include "core/registry/prefectures.h"
 
 namespace {
@@ -47,10 +49,9 @@ uint64_t mix(uint64_t seed, uint64_t salt) {
 
 // ---- Reference data ------------------------------------------------------------------------
 
-// Municipalities per prefecture (code order; Tokyo's 23 special wards included), summing to 1,741.
-const int kMunicipalities[47] = {179, 40, 33, 35, 25, 35, 59, 44, 25, 35, 63, 54, 62, 33, 30, 15,
-                                 19,  17, 27, 77, 42, 35, 54, 29, 19, 26, 43, 41, 39, 30, 19, 19,
-                                 27,  23, 19, 24, 17, 20, 34, 60, 20, 21, 45, 18, 26, 43, 41};
+// Municipalities per prefecture (code order; Tokyo's 23 special wards included), summing to 1,741:
+// the reference table the prefecture summary's shares use.
+const std::array<int, 47>& kMunicipalities = tenkai::registry::municipality_counts();
 
 struct DesignatedCity {
   int prefecture;  // JIS code

@@ -15,6 +15,7 @@
 #include "core/layout/deck.h"
 #include "core/layout/diagrams/diagram_kit.h"
 #include "core/registry/loader.h"
+#include "core/registry/prefectures.h"
 #include "renderers/cairo/page_renderers.h"
 #include "tests/support.h"
 
@@ -333,7 +334,7 @@ std::optional<scene::Color> fill_before(const Laid& laid, const std::string& nam
 }
 }  // namespace
 
-TEST_CASE("tile map: colours follow each prefecture's first year, grey for none") {
+TEST_CASE("tile map: colours follow each prefecture's first period, pale grey for none") {
   Data data(registry_text(
       {{"千葉県", 2011}, {"千葉県", 2013}, {"東京都", 2012}, {"大阪府", 2013}, {"沖縄県", 2011}}));
   Laid laid = lay_out(data, "{type: tile_map}");
@@ -345,15 +346,17 @@ TEST_CASE("tile map: colours follow each prefecture's first year, grey for none"
   CHECK_FALSE(same(*chiba, *tokyo));
   CHECK_FALSE(same(*tokyo, *osaka));
   CHECK(same(*hokkaido, *kyoto));  // neither has a session: the same grey
-  CHECK(same(*hokkaido, {0.86, 0.86, 0.86, 1}));
-  // Each tile matches its year's legend swatch; later years are darker.
+  CHECK(same(*hokkaido, {0.93, 0.93, 0.93, 1}));
+  // Each tile matches its year's legend swatch (three years: a period each); on viridis the
+  // earliest is darkest, and every period is darker than the grey of none.
   CHECK(same(*chiba, *fill_before(laid, "2011年")));
   CHECK(same(*tokyo, *fill_before(laid, "2012年")));
   CHECK(same(*osaka, *fill_before(laid, "2013年")));
   CHECK(same(*hokkaido, *fill_before(laid, "開催なし")));
   auto luminance = [](scene::Color c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
-  CHECK(luminance(*chiba) > luminance(*tokyo));
-  CHECK(luminance(*tokyo) > luminance(*osaka));
+  CHECK(luminance(*chiba) < luminance(*tokyo));
+  CHECK(luminance(*tokyo) < luminance(*osaka));
+  CHECK(luminance(*osaka) < luminance(*hokkaido) - 0.15);
   CHECK(all_text(laid).find("開催のあった都道府県 4／47") != std::string::npos);
   // 47 labels with their suffix dropped, 北海道 whole.
   std::string text = all_text(laid);
@@ -398,7 +401,25 @@ TEST_CASE("tile map: the grid holds 47 tiles, each in a cell of its own") {
   CHECK(at("北海道").x > at("東京").x);
   CHECK(at("北海道").y < at("東京").y);
   CHECK(at("沖縄").x < at("福岡").x);
-  CHECK(at("沖縄").y > at("鹿児島").y);
+  CHECK(at("沖縄").x < at("鹿児島").x);
+  CHECK(at("沖縄").y > at("長崎").y);
+}
+
+TEST_CASE("tile map: fifteen years fall into five periods of three, each its own colour") {
+  std::vector<std::pair<std::string, int>> regions;
+  for (int year = 2011; year <= 2025; ++year)
+    regions.push_back({registry::prefecture_names()[static_cast<size_t>(year - 2011)], year});
+  Data data(registry_text(regions, "[2011, 2025]"));
+  Laid laid = lay_out(data, "{type: tile_map}");
+  std::string text = all_text(laid);
+  for (const char* label :
+       {"2011～2013年", "2014～2016年", "2017～2019年", "2020～2022年", "2023～2025年"})
+    CHECK_MESSAGE(text.find(label) != std::string::npos, label);
+  CHECK(text.find("2012年") == std::string::npos);  // no legend entry per year
+  // 北海道 (2011) and 岩手県 (2013) share a period; 宮城県 (2014) starts the next.
+  CHECK(same(*fill_before(laid, "北海道"), *fill_before(laid, "岩手")));
+  CHECK_FALSE(same(*fill_before(laid, "岩手"), *fill_before(laid, "宮城")));
+  CHECK(same(*fill_before(laid, "宮城"), *fill_before(laid, "2014～2016年")));
 }
 
 TEST_CASE("tile map: a new region in a new prefecture changes the map with no layout edit") {
@@ -408,7 +429,7 @@ TEST_CASE("tile map: a new region in a new prefecture changes the map with no la
   regions.push_back({"北海道", 2013});
   Data after(registry_text(regions, "[2011, 2013]"));
   Laid a = lay_out(before, spec), b = lay_out(after, spec);
-  CHECK(same(*fill_before(a, "北海道"), {0.86, 0.86, 0.86, 1}));
+  CHECK(same(*fill_before(a, "北海道"), {0.93, 0.93, 0.93, 1}));
   CHECK(same(*fill_before(b, "北海道"), *fill_before(b, "2013年")));
   CHECK(same(*fill_before(a, "千葉"), *fill_before(b, "千葉")));
   CHECK(all_text(a).find("2／47") != std::string::npos);

@@ -66,7 +66,8 @@ def slide_parts(zf):
     return [rels[s.get(R_ID)][1] for s in root.findall("p:sldIdLst/p:sldId", NS)]
 
 
-def paragraphs_of(tx_body):
+def paragraphs_of(tx_body, line_break="\n"):
+    """The paragraphs' texts; a line break (a:br) reads as `line_break`."""
     out = []
     for p in tx_body.findall("a:p", NS):
         # A bullet character is shown as the paragraph's first character.
@@ -76,7 +77,7 @@ def paragraphs_of(tx_body):
             if child.tag == "{%s}r" % NS["a"]:
                 text += "".join(t.text or "" for t in child.findall("a:t", NS))
             elif child.tag == "{%s}br" % NS["a"]:
-                text += "\n"
+                text += line_break
         out.append(text)
     return out
 
@@ -123,7 +124,9 @@ def slide_of(zf, part):
             for ri, tr in enumerate(tbl.findall("a:tr", NS)):
                 row = []
                 for ci, tc in enumerate(tr.findall("a:tc", NS)):
-                    row.append("\n".join(paragraphs_of(tc.find("a:txBody", NS))))
+                    # A cell's text is the whole cell, unbroken: its line breaks (where the
+                    # page broke it) are not part of the text.
+                    row.append("\n".join(paragraphs_of(tc.find("a:txBody", NS), "")))
                     gs, rs = int(tc.get("gridSpan", "1")), int(tc.get("rowSpan", "1"))
                     if gs > 1 or rs > 1:
                         spans.append([ri, ci, rs, gs])

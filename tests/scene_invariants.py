@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Layout invariants of the default deck, read from `tenkai scene` JSON (the public artefact).
+"""Layout invariants of the default deck and the national deck (layouts/national.yaml), read from
+`tenkai scene` JSON (the public artefact).
 
 For the seed registry, the FY2016 update fixture and more than fifty generated registries
 (national ones from tenkai-gen-national at several sizes and seeds, and odd ones written here:
@@ -11,7 +12,9 @@ the default deck in 4:3 (and, for a subset, in 16:9) must satisfy:
   cell       every line inside a table lies inside its cell, every line inside a shape inside it;
   size       no type below 8 pt; on 4:3 pages body text, table cells and shape labels >= 10 pt;
   rows       the rollout table's rows over all its pages are the matrix rows, in order, with the
-             mark in exactly the right years (`tenkai matrix --format json`);
+             mark in exactly the right years (`tenkai matrix --format json`); in the national
+             deck, which chooses rows, every row is a matrix row with exactly its marks;
+  pages      the national deck has at most 20 pages;
   chart      the adoption chart's categories and values are the matrix years and totals;
   period     no fiscal year outside the reporting period appears in a table, chart or drawing;
   links      every registry link between two regions drawn on a page, of a kind that page
@@ -204,11 +207,42 @@ def check_page(page, widescreen, problems):
                                      f"its shape"))
 
 
-def check_rows(doc, mx, problems):
+def check_selected_rows(tables, mx, problems):
+    """Decks that choose rows (where / sort / limit, for_each): each row is a matrix row, shown
+    once per table, with the mark in exactly the right years."""
+    by_label = {}
+    for row in mx["rows"]:
+        by_label.setdefault(row["label"], []).append(row)
+    for number, table in tables:
+        columns = year_columns(table)
+        seen = {}
+        for row in table["rows"][table["header_rows"]:]:
+            candidates = by_label.get(row[0], [])
+            if not candidates:
+                problems.append(("rows", f"page {number}: row {row[0]!r} is not a matrix row"))
+                continue
+            seen[row[0]] = seen.get(row[0], 0) + 1
+            if seen[row[0]] > len(candidates):
+                problems.append(("rows", f"page {number}: row {row[0]!r} shown twice"))
+            # Regions may share a label; the row must be one of them, marks and all.
+            tried = []
+            for expected in candidates:
+                tried = []
+                check_body([(number, row, columns)], {"rows": [expected]}, tried)
+                if not tried:
+                    break
+            problems.extend(tried)
+
+
+def check_rows(doc, mx, problems, selected=False):
     tables = [(page["page"], item) for page in doc["pages"] for item in page["items"]
               if item["kind"] == "table" and item.get("role") == "rollout_table"]
     if not tables:
-        problems.append(("rows", "no rollout table in the deck"))
+        if not selected or mx["rows"]:
+            problems.append(("rows", "no rollout table in the deck"))
+        return
+    if selected:
+        check_selected_rows(tables, mx, problems)
         return
     # With many years the table comes in parts, each a run of consecutive years over every row:
     # each part's rows are the matrix rows, and the parts' years together are the matrix years.
@@ -405,11 +439,13 @@ def registry_links(path):
     return out
 
 
-def check_deck(doc, mx, widescreen, links=None, sessions=None):
+def check_deck(doc, mx, widescreen, links=None, selected=False, sessions=None):
     problems = []
     for page in doc["pages"]:
         check_page(page, widescreen, problems)
-    check_rows(doc, mx, problems)
+    check_rows(doc, mx, problems, selected)
+    if selected and len(doc["pages"]) > 20:
+        problems.append(("pages", f"the national deck has {len(doc['pages'])} pages (> 20)"))
     check_chart(doc, mx, problems)
     check_period(doc, mx, problems)
     if links is not None:
@@ -530,9 +566,38 @@ def widescreen_spec(source, work):
 # ---- Self-test: each invariant fails once on purpose --------------------------------------------
 
 
-def self_test(doc, mx, known, links, sessions):
+def self_test_national(doc, mx, known, links):
+    """The national deck's checks (chosen rows, 20 pages) each notice their breakage."""
     def check(d):
-        return [(i, m) for i, m in check_deck(d, mx, False, links, sessions)
+        return [(i, m) for i, m in check_deck(d, mx, False, links, selected=True)
+                if (slide_of(m), i) not in known]
+
+    failed = []
+    if check(doc):
+        return [f"the seed's national deck must pass before it can be broken: {check(doc)[:3]}"]
+    breaks = {}
+    d = copy.deepcopy(doc)
+    table = next(i for p in d["pages"] for i in p["items"] if i.get("role") == "rollout_table")
+    table["rows"][-1][0] = "存在しない地域"
+    breaks["rows (a row not in the matrix)"] = ("rows", d)
+    d = copy.deepcopy(doc)
+    table = next(i for p in d["pages"] for i in p["items"] if i.get("role") == "rollout_table")
+    row = table["rows"][table["header_rows"]]
+    c = next(k for k, text in enumerate(row) if "●" in text)
+    row[c] = ""
+    breaks["rows (a mark dropped)"] = ("rows", d)
+    d = copy.deepcopy(doc)
+    d["pages"] = (d["pages"] * 21)[:21]
+    breaks["pages"] = ("pages", d)
+    for what, (invariant, broken) in breaks.items():
+        if invariant not in {name for name, _ in check(broken)}:
+            failed.append(f"breaking '{what}' in the national deck on purpose went unnoticed")
+    return failed
+
+
+def self_test(doc, mx, known, links, national, sessions):
+    def check(d):
+        return [(i, m) for i, m in check_deck(d, mx, False, links, sessions=sessions)
                 if (slide_of(m), i) not in known]
 
     assert not check(doc), f"the seed must pass before it can be broken: {check(doc)[:3]}"
@@ -628,7 +693,8 @@ def self_test(doc, mx, known, links, sessions):
         found = {name for name, _ in check(broken)}
         if invariant.split(" ")[0] not in found:
             failed.append(f"breaking '{invariant}' on purpose went unnoticed (found {found})")
-    return failed, len(breaks)
+    failed += self_test_national(national, mx, known, links)
+    return failed, len(breaks) + 3
 
 
 # ---- Driver -------------------------------------------------------------------------------------
@@ -651,6 +717,7 @@ def main(argv):
     jobs = int(os.environ.get("SCENE_JOBS", os.cpu_count() or 2))
     with tempfile.TemporaryDirectory(prefix="tenkai-scene-") as work:
         spec, wide = widescreen_spec(source, work)
+        national = os.path.join(source, "layouts/national.yaml")
         # --known=SLIDE:INVARIANT,...: defects already reported, listed but not failing.
         known = set()
         for arg in argv:
@@ -659,10 +726,12 @@ def main(argv):
         if "--self-test" in argv:
             seed = os.path.join(source, "fixtures/ipw-2015/registry.yaml")
             failed, count = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed), known,
-                                      registry_links(seed), registry_sessions(seed))
+                                      registry_links(seed), scene(tenkai, national, seed),
+                                      registry_sessions(seed))
             for message in failed:
                 print("FAIL:", message)
-            print(f"self-test: {count - len(failed)} of {count} breakages were caught")
+            print(f"self-test: {count - len(failed)} of {count} breakages caught (default deck "
+                  f"and national deck)")
             return 1 if failed else 0
         cases = registries(gen, work, quick)
 
@@ -675,7 +744,11 @@ def main(argv):
             for layout, widescreen in [(spec, False)] + ([(wide, True)] if also_wide else []):
                 doc = scene(tenkai, layout, path)
                 label = f"{name} ({'16:9' if widescreen else '4:3'}, {len(doc['pages'])} pages)"
-                out.append((label, check_deck(doc, mx, widescreen, links, sessions)))
+                out.append((label, check_deck(doc, mx, widescreen, links, sessions=sessions)))
+            # The national deck chooses its rows (top-N, per prefecture) and stays short.
+            doc = scene(tenkai, national, path)
+            label = f"{name} national (4:3, {len(doc['pages'])} pages)"
+            out.append((label, check_deck(doc, mx, False, links, selected=True, sessions=sessions)))
             return out
 
         failures = 0

@@ -34,7 +34,7 @@ TEST_CASE("build shows one numbered line per output with its pages on a terminal
   CHECK(shown.out.find("forum-2015.pdf  ") != std::string::npos);
   CHECK(shown.out.find(" pages") != std::string::npos);
   CHECK(shown.out.find("[1] ") != std::string::npos);
-  CHECK(shown.out.find("ministry-report.xlsx  6 sheets") != std::string::npos);
+  CHECK(shown.out.find("ministry-report.xlsx  7 sheets") != std::string::npos);
   CHECK(shown.out.find("files written") != std::string::npos);
 
   auto piped = run_tenkai(args + " --out " + shell_quote(dir.file("p")));

@@ -56,10 +56,12 @@ TEST_CASE("the default ministry-report layout loads without diagnostics") {
   REQUIRE(result.spec);
   CHECK(result.diagnostics.items().empty());
   CHECK(result.spec->output == "ministry-report.xlsx");
-  REQUIRE(result.spec->sheets.size() == 6);
+  REQUIRE(result.spec->sheets.size() == 7);
   CHECK(result.spec->sheets[0].name == "波及状況");
   CHECK(result.spec->sheets[4].name == "集計");
   CHECK(result.spec->sheets[4].charts.size() == 1);
+  CHECK(result.spec->sheets[5].name == "都道府県別");
+  CHECK(result.spec->sheets[5].tables.at(0).data == workbook::DataSource::prefecture_summary);
 }
 
 TEST_CASE("a minimal spec becomes the model it describes") {

@@ -73,7 +73,7 @@ TEST_CASE("openpyxl reads back cells, formulas, panes, filters and print setup")
   auto dump = nlohmann::json::parse(result.out);
   auto names = nlohmann::json::array();
   for (auto& [name, sheet] : dump["sheets"].items()) names.push_back(name);
-  CHECK(dump["sheets"].size() == 6);
+  CHECK(dump["sheets"].size() == 7);
   const auto& spread = dump["sheets"]["波及状況"];
   CHECK(spread["cells"]["A3"] == "千葉県柏市");
   CHECK(spread["cells"]["F4"] == "●\n※大森地区");
@@ -149,8 +149,9 @@ TEST_CASE("LibreOffice recalculates the live totals to the matrix totals") {
       }
     }
   }
-  // Three first years, three totals rows of three years, and 集計's three columns of three years.
-  CHECK(formulas == 3 + 3 * 3 + 3 * 3);
+  // Three first years, three totals rows of three years, 集計's three columns of three years,
+  // and 都道府県別's 47 shares and its totals row (three sums, a share, the earliest year).
+  CHECK(formulas == 3 + 3 * 3 + 3 * 3 + 47 + 5);
   testing::ScratchDir dir;
   write_or_fail(model, dir.file("book.xlsx"));
   testing::write_file(dir.file("matrix.json"), app::matrix_as_json(a.matrix));

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/registry/fiscal_year.h"
+
 namespace tenkai::analysis {
 
 std::optional<std::pair<int, int>> reporting_period(const registry::Registry& reg) {
@@ -46,6 +48,50 @@ registry::Registry within_period(const registry::Registry& reg, std::vector<size
     out.links.push_back(link);
     if (links) links->push_back(i);
   }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> period_placeholders(
+    const std::optional<std::pair<int, int>>& period) {
+  auto text = [&](auto make) { return period ? make(*period) : std::string(); };
+  using Span = std::pair<int, int>;
+  return {
+      {"period_ja", text([](const Span& p) {
+         return p.first == p.second
+                    ? registry::western_year_label(p.second)
+                    : std::to_string(p.first) + "～" + registry::western_year_label(p.second);
+       })},
+      {"period.first", text([](const Span& p) { return std::to_string(p.first); })},
+      {"period.last", text([](const Span& p) { return std::to_string(p.second); })},
+      {"period.first_ja",
+       text([](const Span& p) { return registry::western_year_label(p.first); })},
+      {"period.last_ja",
+       text([](const Span& p) { return registry::western_year_label(p.second); })},
+      {"period.first_era", text([](const Span& p) { return registry::era_year_label(p.first); })},
+      {"period.last_era", text([](const Span& p) { return registry::era_year_label(p.second); })},
+  };
+}
+
+std::string expand_period(std::string_view text, const std::optional<std::pair<int, int>>& period) {
+  if (text.find('{') == std::string_view::npos) return std::string(text);
+  const auto values = period_placeholders(period);
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t open = text.find('{', i);
+    size_t close = open == std::string_view::npos ? open : text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    std::string_view name = text.substr(open + 1, close - open - 1);
+    auto found = std::find_if(values.begin(), values.end(),
+                              [&](const auto& entry) { return entry.first == name; });
+    if (found != values.end())
+      out += found->second;
+    else
+      out.append(text.substr(open, close - open + 1));
+    i = close + 1;
+  }
+  out.append(text.substr(i));
   return out;
 }
 

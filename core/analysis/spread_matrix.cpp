@@ -29,8 +29,8 @@ void warn_outside(const registry::Session& session, const std::pair<int, int>& s
 
 SpreadMatrix compute_spread(const Registry& reg, Diagnostics& diagnostics) {
   SpreadMatrix matrix;
-  matrix.caveat = reg.caveat;
   auto span = reporting_period(reg);
+  matrix.caveat = expand_period(reg.caveat, span);
   if (!span) return matrix;
   for (int year = span->first; year <= span->second; ++year) matrix.years.push_back(year);
 

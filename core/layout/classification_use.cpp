@@ -31,6 +31,7 @@ bool needs_classification(const ElementSpec& element) {
 }  // namespace
 
 bool deck_needs_classification(const DeckSpec& spec) {
+  if (spec.texts_read_classification) return true;
   for (const auto& slide : spec.slides) {
     if (needs_classification(slide.body)) return true;
   }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/layout/data_selection.h"
 #include "core/layout/elements.h"
 #include "core/layout/theme.h"
 
@@ -20,6 +21,18 @@ struct FooterSpec {
 
 enum class SlideStyle { content, title, section };
 
+// `for_each:` on a slide: the slide is laid out once per prefecture (or region) of a list, its
+// elements restricted to that one, its texts given {prefecture}, {region} … (docs/layouts.md).
+struct ForEachSpec {
+  Listing over = Listing::prefectures;
+  std::vector<std::string> list;  // explicit names or region ids, in spec order; empty: all
+  DataSelection selection;        // where (also restricts every repeat), sort and limit
+  bool skip_empty = false;        // `empty: skip`; default `note`: the slide says there is none
+  std::string empty_note;         // the line shown then; placeholders allowed
+  ElementSpec empty_body;         // a rows body holding that line, replacing the slide's
+  SourcePos pos;
+};
+
 struct SlideSpec {
   std::string name;  // optional `name:`, used in messages
   SourcePos pos;
@@ -30,6 +43,9 @@ struct SlideSpec {
   std::vector<std::string> footnotes;  // set above the footer; repeated on continuation pages
   std::string notes;                   // speaker notes (PPTX); may hold placeholders
   std::string describe(size_t index) const;  // "slide 3 'aims'"
+
+  // Repeated per prefecture / region (`for_each:`); unset: laid out once.
+  std::optional<ForEachSpec> for_each;
 };
 
 struct DeckSpec {
@@ -44,6 +60,8 @@ struct DeckSpec {
   FooterSpec footer;
   std::string continued = "（続き）";  // appended to the title of continuation pages
   std::vector<SlideSpec> slides;
+  // Texts use placeholders drawn from the classification ({patterns.p1}, {example.r2} …).
+  bool texts_read_classification = false;
 };
 
 // Parses a deck spec; every problem goes to `diagnostics` (positioned). `registry`, when given,

@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "core/layout/deck.h"
-#include "core/layout/figure_alt.h"
 #include "core/layout/diagrams/examples.h"
+#include "core/layout/figure_alt.h"
 #include "core/layout/measure_cache.h"
 #include "core/layout/text_meaning.h"
+#include "core/registry/prefectures.h"
 
 namespace tenkai::layout {
 namespace {
@@ -175,6 +176,118 @@ void add_example_placeholders(const LayoutInputs& inputs, Placeholders& placehol
   }
 }
 
+// {patterns.p1} … {rollouts.r3}: how many regions hold each pattern and how many prefectures show
+// each rollout, among those `scope` admits (all of them off a for_each slide); and
+// {matrix.prefectures}, how many prefectures hold a row of the matrix.
+void add_count_placeholders(const LayoutInputs& inputs, const analysis::SpreadMatrix& matrix,
+                            const DataSelection* scope, Placeholders& placeholders) {
+  const registry::Registry& reg = inputs.registry;
+  using analysis::Pattern;
+  using analysis::Rollout;
+  int patterns[4] = {0, 0, 0, 0};
+  for (const auto& area : inputs.classification.areas) {
+    if (area.region_index >= reg.regions.size()) continue;
+    if (scope && !scope->matches(reg.regions[area.region_index])) continue;
+    ++patterns[static_cast<int>(area.pattern)];
+  }
+  int rollouts[3] = {0, 0, 0};
+  int with_any = 0;
+  for (const auto& prefecture : inputs.classification.prefectures) {
+    if (scope && !scope->prefectures.empty() &&
+        std::find(scope->prefectures.begin(), scope->prefectures.end(), prefecture.prefecture) ==
+            scope->prefectures.end())
+      continue;
+    for (const auto& rollout : prefecture.rollouts) ++rollouts[static_cast<int>(rollout.rollout)];
+    if (!prefecture.rollouts.empty()) ++with_any;
+  }
+  auto& v = placeholders.values;
+  v.push_back({"patterns.p1", std::to_string(patterns[static_cast<int>(Pattern::P1)])});
+  v.push_back({"patterns.p2", std::to_string(patterns[static_cast<int>(Pattern::P2)])});
+  v.push_back({"patterns.p3", std::to_string(patterns[static_cast<int>(Pattern::P3)])});
+  v.push_back({"rollouts.r1", std::to_string(rollouts[static_cast<int>(Rollout::R1)])});
+  v.push_back({"rollouts.r2", std::to_string(rollouts[static_cast<int>(Rollout::R2)])});
+  v.push_back({"rollouts.r3", std::to_string(rollouts[static_cast<int>(Rollout::R3)])});
+  v.push_back({"rollouts.prefectures", std::to_string(with_any)});
+  v.push_back({"matrix.prefectures", std::to_string(prefecture_entries(matrix, reg).size())});
+}
+
+// One repeat of a for_each slide: what it is restricted to and its own placeholders.
+struct Repeat {
+  DataSelection scope;
+  std::vector<std::pair<std::string, std::string>> values;
+};
+
+std::string count_text(int n) {
+  return std::to_string(n);
+}
+
+std::vector<Repeat> repeats_of(const ForEachSpec& each, const LayoutInputs& inputs) {
+  const registry::Registry& reg = inputs.registry;
+  DataSelection where = each.selection;
+  where.sort.clear();
+  where.limit.reset();
+  const analysis::SpreadMatrix in_where = select_matrix(inputs.matrix, reg, where).matrix;
+  std::vector<Repeat> out;
+  auto first_year_text = [](int year) { return year > 0 ? std::to_string(year) : "—"; };
+  if (each.over == Listing::prefectures) {
+    std::vector<PrefectureEntry> entries = prefecture_entries(in_where, reg);
+    if (each.list.empty()) {
+      entries = select_prefectures(std::move(entries), each.selection);
+    } else {
+      std::vector<PrefectureEntry> listed;
+      for (const auto& name : each.list) {
+        auto found = std::find_if(entries.begin(), entries.end(),
+                                  [&](const PrefectureEntry& e) { return e.name == name; });
+        PrefectureEntry entry;
+        entry.name = name;
+        entry.code = registry::prefecture_code(name);
+        listed.push_back(found != entries.end() ? *found : entry);
+      }
+      entries = std::move(listed);
+    }
+    for (const auto& entry : entries) {
+      DataSelection one;
+      one.prefectures = {entry.name};
+      Repeat repeat{where.narrowed_by(one), {}};
+      repeat.values = {{"prefecture", entry.name},
+                       {"prefecture_code", jis_code(entry.code)},
+                       {"regions", count_text(entry.regions)},
+                       {"sessions", count_text(entry.sessions)},
+                       {"first_year", first_year_text(entry.first_year)}};
+      out.push_back(std::move(repeat));
+    }
+    return out;
+  }
+  std::vector<std::string> ids = each.list;
+  if (ids.empty()) {
+    for (const auto& row : select_matrix(inputs.matrix, reg, each.selection).matrix.rows)
+      ids.push_back(row.region);
+  }
+  for (const auto& id : ids) {
+    const registry::Region* region = reg.find_region(id);
+    if (!region) continue;
+    DataSelection one;
+    one.regions = {id};
+    Repeat repeat{where.narrowed_by(one), {}};
+    int sessions = 0, first = 0, rows = 0;
+    for (const auto& row : in_where.rows) {
+      if (row.region != id) continue;
+      ++rows;
+      first = row.first_year;
+      for (const auto& [year, cell] : row.cells) sessions += cell.sessions;
+    }
+    repeat.values = {{"region", region->label},
+                     {"region_id", region->id},
+                     {"prefecture", region->prefecture},
+                     {"prefecture_code", jis_code(region->prefecture_code)},
+                     {"regions", count_text(rows)},
+                     {"sessions", count_text(sessions)},
+                     {"first_year", first_year_text(first)}};
+    out.push_back(std::move(repeat));
+  }
+  return out;
+}
+
 }  // namespace
 
 scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
@@ -189,24 +302,30 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
   document.info.creation_date = iso_date(spec, inputs.registry);
   Placeholders placeholders = make_placeholders(inputs.registry, inputs.matrix, document.info);
   add_example_placeholders(inputs, placeholders);
+  add_count_placeholders(inputs, inputs.matrix, nullptr, placeholders);
 
-  for (size_t index = 0; index < spec.slides.size(); ++index) {
-    const SlideSpec& slide = spec.slides[index];
+  bool first_repeat = false;
+  // Lays out one slide (once, or one repeat of a for_each slide) over `matrix`.
+  auto lay_out = [&](const SlideSpec& slide, size_t index, const ElementSpec& body_spec,
+                     const analysis::SpreadMatrix& matrix, const Placeholders& texts,
+                     const DataSelection* scope, const std::string& suffix) {
     LayoutContext context{inputs.registry,
-                          inputs.matrix,
+                          matrix,
                           inputs.classification,
                           spec.theme,
                           measurer,
                           diagnostics,
                           inputs.qr,
-                          placeholders,
+                          texts,
                           slide.describe(index),
                           {},
-                          &document.figures};
+                          // A repeated slide writes its figures once, from its first repeat.
+                          suffix.empty() || first_repeat ? &document.figures : nullptr,
+                          scope};
     SlideFrame frame = frame_for(spec, slide, context);
     context.box = frame.body;
-    ElementLayout body = slide.body.kind->layout(slide.body, context);
-    apply_alt(slide.body, body);
+    ElementLayout body = body_spec.kind->layout(body_spec, context);
+    apply_alt(body_spec, body);
 
     std::string title = context.expand(slide.title);
     std::string outline = !title.empty()        ? title
@@ -222,7 +341,8 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
       scene::Page page;
       page.width = spec.page.width;
       page.height = spec.page.height;
-      page.slide = !slide.name.empty() ? slide.name : "slide-" + std::to_string(index + 1);
+      page.slide =
+          (!slide.name.empty() ? slide.name : "slide-" + std::to_string(index + 1)) + suffix;
       number_loose_lines(items);
       std::string heading = continued ? title + context.expand(spec.continued) : title;
       page.title = continued ? outline + context.expand(spec.continued) : outline;
@@ -239,6 +359,30 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
     };
     emit(std::move(body.items), false);
     for (auto& more : body.more_pages) emit(std::move(more), true);
+  };
+
+  for (size_t index = 0; index < spec.slides.size(); ++index) {
+    const SlideSpec& slide = spec.slides[index];
+    if (!slide.for_each) {
+      lay_out(slide, index, slide.body, inputs.matrix, placeholders, nullptr, "");
+      continue;
+    }
+    first_repeat = true;
+    // A for_each slide: once per prefecture / region, over its rows only, with its own texts.
+    for (const Repeat& repeat : repeats_of(*slide.for_each, inputs)) {
+      SelectedMatrix scoped = select_matrix(inputs.matrix, inputs.registry, repeat.scope);
+      const bool empty = scoped.matrix.rows.empty();
+      if (empty && slide.for_each->skip_empty) continue;
+      Placeholders texts = make_placeholders(inputs.registry, scoped.matrix, document.info);
+      add_example_placeholders(inputs, texts);
+      add_count_placeholders(inputs, scoped.matrix, &repeat.scope, texts);
+      texts.values.insert(texts.values.end(), repeat.values.begin(), repeat.values.end());
+      // Pages name their repeat: prefecture-13, region-kashiwa.
+      const std::string suffix = "-" + repeat.values[1].second;
+      lay_out(slide, index, empty ? slide.for_each->empty_body : slide.body, scoped.matrix, texts,
+              &repeat.scope, suffix);
+      first_repeat = false;
+    }
   }
   return document;
 }

@@ -5,6 +5,7 @@
 
 #include "core/layout/deck.h"
 #include "core/layout/spec_positions.h"
+#include "core/registry/prefectures.h"
 #include "core/registry/source_map.h"
 #include "core/registry/yaml_document.h"
 
@@ -135,13 +136,21 @@ void read_master(const YAML::Node& node, SpecReader& reader, FooterSpec& footer)
   footer.logo = reader.text(node, "logo").value_or("");
 }
 
+std::optional<ForEachSpec> read_for_each(const YAML::Node& node, SpecReader& reader);
+
 const std::vector<std::string> kSlideKeys = {"name",     "style",     "title", "footer",
                                              "layout",   "columns",   "gap",   "valign",
-                                             "elements", "footnotes", "notes"};
+                                             "elements", "footnotes", "notes", "for_each"};
 
 std::optional<SlideSpec> read_slide(const YAML::Node& node, SpecReader& reader) {
   if (!reader.check_keys(node, kSlideKeys, "slide")) return std::nullopt;
   SlideSpec slide;
+  // Read first: it makes {prefecture}, {region} … valid in the slide's texts.
+  if (const YAML::Node each = node["for_each"]) slide.for_each = read_for_each(each, reader);
+  struct ClearLocal {
+    SpecReader& reader;
+    ~ClearLocal() { reader.set_local_placeholders({}); }
+  } clear_local{reader};
   slide.pos = reader.pos(node);
   slide.name = reader.string(node, "name").value_or("");
   if (auto style = reader.choice(node, "style", {"content", "title", "section"})) {
@@ -179,6 +188,97 @@ std::optional<SlideSpec> read_slide(const YAML::Node& node, SpecReader& reader) 
   }
   if (auto notes = reader.text(node, "notes")) slide.notes = *notes;
   return slide;
+}
+
+// `for_each: {prefecture: all | [names], region: all | [ids], where, sort, limit, empty,
+// empty_note}`; see ForEachSpec.
+std::optional<ForEachSpec> read_for_each(const YAML::Node& node, SpecReader& reader) {
+  std::vector<std::string> keys = {"prefecture", "region", "empty", "empty_note"};
+  keys.insert(keys.end(), selection_keys().begin(), selection_keys().end());
+  if (!reader.check_keys(node, keys, "for_each")) return std::nullopt;
+  ForEachSpec each;
+  each.pos = reader.pos(node);
+  // Until the list is known, its placeholders are valid, so a mistake here is reported once.
+  reader.set_local_placeholders({"prefecture", "prefecture_code", "regions", "sessions",
+                                 "first_year", "region", "region_id"});
+  if (node["prefecture"] && node["region"]) {
+    reader.error(node["region"], "for_each takes 'prefecture' or 'region', not both");
+    return std::nullopt;
+  }
+  if (!node["prefecture"] && !node["region"]) {
+    reader.error(node, "for_each needs 'prefecture' or 'region' (a list, or all)");
+    return std::nullopt;
+  }
+  each.over = node["region"] ? Listing::regions : Listing::prefectures;
+  const char* key = each.over == Listing::regions ? "region" : "prefecture";
+  const YAML::Node list = node[key];
+  bool ok = true;
+  if (list.IsScalar() && list.Scalar() == "all") {
+    // every one with counted sessions in the period
+  } else if (list.IsSequence() && list.size() > 0) {
+    for (const auto& item : list) {
+      if (!item.IsScalar()) {
+        reader.error(item, std::string("each entry of '") + key + "' is a name");
+        ok = false;
+        continue;
+      }
+      const std::string name = item.Scalar();
+      if (each.over == Listing::prefectures && registry::prefecture_code(name) == 0) {
+        std::string m = closest_match(name, registry::prefecture_names());
+        reader.error(item, "unknown prefecture '" + name + "' (one of the 47 official names)",
+                     m.empty() ? std::string() : "did you mean '" + m + "'?");
+        ok = false;
+      } else if (each.over == Listing::regions && reader.registry() &&
+                 !reader.registry()->find_region(name)) {
+        std::vector<std::string> ids;
+        for (const auto& r : reader.registry()->regions) ids.push_back(r.id);
+        std::string m = closest_match(name, ids);
+        reader.error(item, "unknown region '" + name + "'",
+                     m.empty() ? std::string() : "did you mean '" + m + "'?");
+        ok = false;
+      } else if (std::find(each.list.begin(), each.list.end(), name) != each.list.end()) {
+        reader.error(item, "'" + name + "' is listed twice");
+        ok = false;
+      } else {
+        each.list.push_back(name);
+      }
+    }
+  } else {
+    reader.error(list, std::string("'") + key + "' is all or a non-empty list");
+    ok = false;
+  }
+  each.selection = read_selection(node, reader, each.over);
+  std::vector<std::string> local = {"prefecture", "prefecture_code", "regions", "sessions",
+                                    "first_year"};
+  if (each.over == Listing::regions) local.insert(local.end(), {"region", "region_id"});
+  reader.set_local_placeholders(local);
+  if (auto empty = reader.choice(node, "empty", {"note", "skip"}))
+    each.skip_empty = *empty == "skip";
+  each.empty_note =
+      reader.text(node, "empty_note")
+          .value_or(each.over == Listing::regions
+                        ? "{region}では、この期間に把握している開催はありません。"
+                        : "{prefecture}では、この期間に把握している開催はありません。");
+  if (!each.list.empty() && (each.selection.limit || !each.selection.sort.empty())) {
+    reader.error(node[node["sort"] ? "sort" : "limit"],
+                 std::string("'sort' and 'limit' order and cut ") + key +
+                     ": all; an explicit list is repeated in its own order");
+    ok = false;
+  }
+  // The body of a repeat with nothing to show: that line, centred.
+  YAML::Node line;
+  line["type"] = "text";
+  line["text"] = each.empty_note;
+  line["align"] = "center";
+  YAML::Node body;
+  body["elements"].push_back(line);
+  each.empty_body.type = "rows";
+  each.empty_body.kind = find_element_type("rows");
+  each.empty_body.pos = each.pos;
+  each.empty_body.valign = VAlign::middle;
+  each.empty_body.data = each.empty_body.kind->parse(body, reader);
+  if (!ok) return std::nullopt;
+  return each;
 }
 
 void read_formats(const YAML::Node& node, SpecReader& reader, DeckSpec& spec) {
@@ -230,6 +330,10 @@ std::optional<DeckSpec> parse_deck_spec(std::string_view text, const std::string
   SpecPositions positions(source.positions());
   DeckSpec spec;
   spec.path = path;
+  // A look at the text is enough (a comment naming one only costs the classification's time).
+  for (const char* prefix : {"{patterns.", "{rollouts.", "{example."}) {
+    if (text.find(prefix) != std::string_view::npos) spec.texts_read_classification = true;
+  }
   spec.info.title = "{registry.title}";
   if (!root.IsMap()) {
     diagnostics.error({path, 1, 1}, "a deck spec is a map with 'tenkai: 1' and 'deck:'");

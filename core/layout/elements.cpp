@@ -1,6 +1,7 @@
 // The element table and the services every element shares: placeholders, warnings, fit_text.
 #include "core/layout/elements.h"
 
+#include "core/analysis/period.h"
 #include "core/layout/diagrams/diagrams.h"
 #include "core/layout/figure_alt.h"
 #include "core/layout/text_meaning.h"
@@ -9,6 +10,8 @@
 #include <charconv>
 
 namespace tenkai::layout {
+
+ElementType prefecture_summary_element();  // prefecture_summary_table.cpp
 
 const std::vector<ElementType>& element_types() {
   static const std::vector<ElementType> types = {
@@ -26,6 +29,7 @@ const std::vector<ElementType>& element_types() {
       columns_element(),
       grid_element(),
       rollout_table_element(),
+      prefecture_summary_element(),
       // Diagrams (core/layout/diagrams/) follow, one entry each.
       function_types_element(),
       pattern_p1_element(),
@@ -219,7 +223,13 @@ const std::vector<std::string>& placeholder_names() {
       "deck.subject", "deck.date",
       // The last year's figures, and the examples the diagrams choose (deck texts only).
       "matrix.new_last_year", "matrix.active_last_year", "matrix.new_last_year_regions",
-      "example.p1", "example.p2", "example.p3", "example.r1", "example.r2", "example.r3"};
+      "example.p1", "example.p2", "example.p3", "example.r1", "example.r2", "example.r3",
+      // How many regions hold each pattern and prefectures each rollout (data_selection.h).
+      "patterns.p1", "patterns.p2", "patterns.p3", "rollouts.r1", "rollouts.r2", "rollouts.r3",
+      "rollouts.prefectures", "matrix.prefectures",
+      // The reporting period (core/analysis/period.h).
+      "period_ja", "period.first", "period.last", "period.first_ja", "period.last_ja",
+      "period.first_era", "period.last_era"};
   return names;
 }
 
@@ -255,7 +265,7 @@ Placeholders make_placeholders(const registry::Registry& registry,
       {"registry.title", registry.title},
       {"registry.as_of", registry.as_of},
       {"registry.as_of_ja", japanese_date(registry.as_of)},
-      {"registry.caveat", registry.caveat},
+      {"registry.caveat", matrix.caveat},  // with the period written in
       {"matrix.first_year", matrix.years.empty() ? "" : std::to_string(matrix.years.front())},
       {"matrix.last_year", matrix.years.empty() ? "" : std::to_string(matrix.years.back())},
       {"matrix.regions", std::to_string(matrix.rows.size())},
@@ -267,6 +277,9 @@ Placeholders make_placeholders(const registry::Registry& registry,
       {"matrix.active_last_year", count_of(matrix.active)},
       {"matrix.new_last_year_regions", new_regions.empty() ? "なし" : new_regions},
   };
+  std::optional<std::pair<int, int>> period;
+  if (!matrix.years.empty()) period = {matrix.years.front(), matrix.years.back()};
+  for (auto& entry : analysis::period_placeholders(period)) p.values.push_back(std::move(entry));
   return p;
 }
 

@@ -66,6 +66,7 @@ struct FigureSpec {
 };
 
 struct ElementType;
+struct DataSelection;  // data_selection.h
 
 struct ElementSpec {
   std::string type;
@@ -131,6 +132,12 @@ class SpecReader {
   // A region id that must exist in the registry (checked when registry() is set).
   std::optional<std::string> region(const YAML::Node& map, const char* key);
 
+  // Placeholders valid only in the part of the spec being read (a for_each slide's
+  // {prefecture}, {region} …), besides placeholder_names(); set and cleared by the deck loader.
+  void set_local_placeholders(std::vector<std::string> names) {
+    local_placeholders_ = std::move(names);
+  }
+
   // Parses a list of element maps (for containers such as rows / columns / grid).
   std::vector<ElementSpec> elements(const YAML::Node& list);
   std::optional<ElementSpec> element(const YAML::Node& node);
@@ -140,6 +147,7 @@ class SpecReader {
   Diagnostics& diagnostics_;
   const registry::Registry* registry_;
   std::vector<std::string> figure_names_;  // to report a name used twice
+  std::vector<std::string> local_placeholders_;
 };
 
 // Values the {placeholders} of texts expand to, fixed before layout.
@@ -176,7 +184,15 @@ struct LayoutContext {
   // Where named figures go (set by the deck); layout_child() adds one for each child that has
   // a `figure:`. Null: figures are not collected.
   std::vector<scene::Figure>* figures = nullptr;
+  // On a slide repeated `for_each:` prefecture or region, the one it is repeated for (its
+  // `where` names it); `matrix` then holds only its rows. Null on other slides.
+  const DataSelection* scope = nullptr;
 
+  // The same context over another matrix (an element's own where/sort/limit selection).
+  LayoutContext with_matrix(const analysis::SpreadMatrix& other) const {
+    return {registry, other,        classification, theme, measurer, diagnostics,
+            qr,       placeholders, slide,          box,   figures,  scope};
+  }
   std::string expand(std::string_view text) const { return placeholders.expand(text); }
   // Warning positioned at the element, naming the slide and the element.
   void warn(const ElementSpec& element, const std::string& message) const;

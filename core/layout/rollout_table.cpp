@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "core/layout/data_selection.h"
 #include "core/layout/text_meaning.h"
 #include "core/layout/text_style.h"
 #include "core/layout/year_style.h"
@@ -24,6 +25,9 @@ struct TableData : ElementData {
   std::string organizers_header = "主催";
   std::string footnote = "{registry.caveat}";  // placeholders allowed; empty: no footnote
   std::string mark = "●";
+  DataSelection selection;  // where / sort / limit (data_selection.h)
+  // Under the table when `limit` leaves rows out; {shown} and {left_out} are counts.
+  std::string left_out_note = "※{shown}地域を表示（ほか{left_out}地域）";
 };
 
 std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReader& reader) {
@@ -47,6 +51,7 @@ std::shared_ptr<const ElementData> parse_table(const YAML::Node& node, SpecReade
     }
   }
   data->mark = reader.string(node, "mark").value_or(data->mark);
+  data->selection = read_selection(node, reader, Listing::regions);
   return data;
 }
 
@@ -1037,8 +1042,30 @@ std::vector<std::vector<int>> split_years(const std::vector<int>& years, size_t 
   return out;
 }
 
+ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
+                          LayoutContext& context);
+
+// The selection first (where / sort / limit over the slide's matrix), then the table of it.
 ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {
   const auto& data = element.data_as<TableData>();
+  if (!data.selection.any()) return layout_rows(data, element, context);
+  SelectedMatrix selected = select_matrix(context.matrix, context.registry, data.selection);
+  LayoutContext inner = context.with_matrix(selected.matrix);
+  if (selected.left_out() == 0) return layout_rows(data, element, inner);
+  TableData noted = data;
+  std::string note = data.left_out_note;
+  auto put = [&](const std::string& name, size_t value) {
+    for (size_t at = note.find(name); at != std::string::npos; at = note.find(name))
+      note.replace(at, name.size(), std::to_string(value));
+  };
+  put("{shown}", selected.matrix.rows.size());
+  put("{left_out}", selected.left_out());
+  noted.footnote = noted.footnote.empty() ? note : note + "　" + noted.footnote;
+  return layout_rows(noted, element, inner);
+}
+
+ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
+                          LayoutContext& context) {
   const std::vector<int>& years = context.matrix.years;
   // Too many years for one table's width at a readable size: the years are split into
   // consecutive parts, each a table of every row (and its pages), before any type gets smaller.
@@ -1075,7 +1102,7 @@ ElementLayout layout_table(const ElementSpec& element, LayoutContext& context) {
 
 ElementType rollout_table_element() {
   return {"rollout_table",
-          {"data", "years", "counts", "headers", "footnote", "mark"},
+          {"data", "years", "counts", "headers", "footnote", "mark", "where", "sort", "limit"},
           parse_table,
           layout_table,
           nullptr};

@@ -254,8 +254,12 @@ std::optional<std::string> SpecReader::text_value(const YAML::Node& value) {
     if (close == std::string::npos) break;
     std::string name = text.substr(open + 1, close - open - 1);
     const auto& names = placeholder_names();
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
-      error(value, "unknown placeholder '{" + name + "}'", did_you_mean(name, names));
+    if (std::find(names.begin(), names.end(), name) == names.end() &&
+        std::find(local_placeholders_.begin(), local_placeholders_.end(), name) ==
+            local_placeholders_.end()) {
+      std::vector<std::string> known = names;
+      known.insert(known.end(), local_placeholders_.begin(), local_placeholders_.end());
+      error(value, "unknown placeholder '{" + name + "}'", did_you_mean(name, known));
       ok = false;
     }
   }

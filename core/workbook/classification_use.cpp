@@ -23,6 +23,7 @@ bool table_needs_classification(const TableSpec& table) {
     case DataSource::spread_matrix:
     case DataSource::yearly_totals:
     case DataSource::about:
+    case DataSource::prefecture_summary:
       return false;
   }
   return true;

@@ -7,8 +7,9 @@
 namespace tenkai::workbook {
 namespace {
 
-const std::vector<std::string> kSources = {"spread_matrix", "sessions",      "areas",
-                                           "prefectures",   "yearly_totals", "about"};
+const std::vector<std::string> kSources = {"spread_matrix",     "sessions",      "areas",
+                                           "prefectures",       "yearly_totals", "about",
+                                           "prefecture_summary"};
 
 const std::vector<std::string> kMatrixFields = {
     "region", "label",      "name", "prefecture", "prefecture_code", "code",
@@ -43,10 +44,13 @@ const std::vector<std::string> kPrefectureFields = {"prefecture",    "code",    
 const std::vector<std::string> kYearlyFields = {
     "year", "year_western", "year_era", "year_era_short", "active", "new", "cumulative"};
 const std::vector<std::string> kAboutFields = {"label", "value"};
+const std::vector<std::string> kSummaryFields = {
+    "prefecture",     "code",  "regions",    "covered",
+    "municipalities", "share", "first_year", "first_year_western"};
 
 const std::vector<std::string> kPlaceholders = {
-    "title",           "as_of",      "caveat",    "version", "registry_file",
-    "registry_sha256", "first_year", "last_year", "regions", "sessions"};
+    "title",      "as_of",     "caveat",  "version",  "registry_file", "registry_sha256",
+    "first_year", "last_year", "regions", "sessions", "period_ja"};
 const std::vector<std::string> kYearPlaceholders = {"year", "western", "era", "era_short"};
 
 struct DisplayName {
@@ -96,6 +100,8 @@ const char* to_string(TotalKind kind) {
       return "new";
     case TotalKind::cumulative:
       return "cumulative";
+    case TotalKind::sum:
+      return "sum";
   }
   return "active";
 }
@@ -114,6 +120,8 @@ const std::vector<std::string>& field_names(DataSource source) {
       return kYearlyFields;
     case DataSource::about:
       return kAboutFields;
+    case DataSource::prefecture_summary:
+      return kSummaryFields;
   }
   return kAboutFields;
 }

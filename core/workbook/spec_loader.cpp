@@ -50,13 +50,14 @@ const std::vector<std::string> kFreezeKeys = {"header", "columns"};
 const std::vector<std::string> kPrintKeys = {"orientation",   "paper",  "fit",
                                              "repeat_header", "header", "footer"};
 const std::vector<std::string> kTableKeys = {
-    "data",   "title",          "title_format",   "header_format",   "columns",
-    "totals", "totals_format",  "footnote",       "footnote_format", "rows",
-    "mark",   "count_sessions", "note_separator", "list_separator",  "gap_after"};
+    "data",       "title",          "title_format",   "header_format",   "columns",
+    "totals",     "totals_format",  "footnote",       "footnote_format", "rows",
+    "mark",       "count_sessions", "note_separator", "list_separator",  "gap_after",
+    "prefectures"};
 const std::vector<std::string> kColumnKeys = {"field",  "header", "width", "min_width", "max_width",
                                               "format", "hidden", "yes",   "no"};
 const std::vector<std::string> kTotalKeys = {"kind", "label"};
-const std::vector<std::string> kTotalKinds = {"active", "new", "cumulative"};
+const std::vector<std::string> kTotalKinds = {"active", "new", "cumulative", "sum"};
 const std::vector<std::string> kAboutRowKeys = {"label", "field", "text"};
 const std::vector<std::string> kChartKeys = {"type",  "title",      "x_title", "y_title",
                                              "table", "categories", "series",  "anchor",
@@ -349,6 +350,12 @@ class SpecParser {
         table.list_separator = opt_text(item, "list_separator", "'list_separator'", false);
       if (auto v = item["gap_after"])
         table.gap_after = in_.integer(v, "'gap_after'", 0, 100).value_or(1);
+      if (auto v = item["prefectures"]) {
+        if (auto k = in_.choice(v, "'prefectures'", {"with_data", "all"}))
+          table.all_prefectures = *k == 1;
+        if (data_ok && table.data != DataSource::prefecture_summary)
+          in_.error(v, "'prefectures' belongs to tables with data: prefecture_summary");
+      }
       if (auto v = item["columns"]) {
         parse_columns(v, table, data_ok);
       } else {
@@ -434,10 +441,12 @@ class SpecParser {
 
   void parse_totals(const YAML::Node& node, TableSpec& table, bool data_ok) {
     if (!in_.expect_sequence(node, "'totals'")) return;
-    if (data_ok && table.data != DataSource::spread_matrix) {
-      in_.error(node, "'totals' belongs to tables with data: spread_matrix");
+    if (data_ok && table.data != DataSource::spread_matrix &&
+        table.data != DataSource::prefecture_summary) {
+      in_.error(node, "'totals' belongs to tables with data: spread_matrix or prefecture_summary");
       return;
     }
+    const bool summary = data_ok && table.data == DataSource::prefecture_summary;
     for (const auto& item : node) {
       TotalSpec total;
       total.pos = in_.pos(item);
@@ -450,6 +459,16 @@ class SpecParser {
         in_.missing(item, "kind", "a total");
       }
       total.label = opt_text(item, "label", "'label'");
+      if (summary) {
+        if (item["kind"] && total.kind != TotalKind::sum)
+          in_.error(item["kind"], "a prefecture_summary table's total is kind: sum");
+        table.totals.push_back(std::move(total));
+        continue;
+      }
+      if (data_ok && total.kind == TotalKind::sum) {
+        in_.error(item["kind"], "kind: sum totals a prefecture_summary table");
+        continue;
+      }
       if (data_ok && !has_column(table, kYearsField))
         in_.error(item, "totals need a column with field: years");
       if (data_ok && total.kind != TotalKind::active && !has_column(table, "first_year"))

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "core/analysis/prefecture_summary.h"
 #include "core/registry/fiscal_year.h"
 #include "core/workbook/data_fields.h"
 #include "core/workbook/placeholders.h"
@@ -230,6 +231,52 @@ void simple_rows(const TableCells& layout, size_t count, FieldOf field_of, Table
   }
 }
 
+// The column index of `field` in the table, or -1.
+int column_of(const TableCells& cells, const std::string& field) {
+  for (size_t c = 0; c < cells.columns.size(); ++c) {
+    if (cells.columns[c].spec->field == field) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// One row per prefecture (by JIS code); the share is a live formula over the row's counts.
+void summary_rows(const TableSpec& table, const WorkbookData& data, TableCells& out,
+                  int first_data_row, int first_col) {
+  const analysis::PrefectureSummary summary =
+      analysis::summarize_prefectures(data.registry, data.matrix);
+  const int covered = column_of(out, "covered"), total = column_of(out, "municipalities");
+  int row = first_data_row;
+  for (const auto& item : summary.rows) {
+    if (!table.all_prefectures && item.regions == 0) continue;
+    std::vector<Cell> cells;
+    for (const auto& column : out.columns) {
+      const std::string& f = column.spec->field;
+      Cell cell;
+      if (f == "prefecture") cell = text_cell(item.prefecture);
+      if (f == "code") cell = text_cell(jis_prefecture_code(item.code));
+      if (f == "regions") cell = number_cell(item.regions);
+      if (f == "covered") cell = number_cell(item.covered);
+      if (f == "municipalities") cell = number_cell(item.municipalities);
+      if (f == "first_year" && item.first_year) cell = number_cell(item.first_year);
+      if (f == "first_year_western" && item.first_year)
+        cell = text_cell(registry::western_year_label(item.first_year));
+      if (f == "share") {
+        cell = number_cell(item.share());
+        if (covered >= 0 && total >= 0) {
+          const std::string part = cell_name(row, first_col + covered);
+          const std::string whole = cell_name(row, first_col + total);
+          cell.kind = Cell::Kind::formula;  // the cached number stays the computed share
+          cell.text = "=IF(" + whole + ">0," + part + "/" + whole + ",0)";
+        }
+      }
+      cell.format = column.spec->format;
+      cells.push_back(std::move(cell));
+    }
+    out.rows.push_back(std::move(cells));
+    ++row;
+  }
+}
+
 }  // namespace
 
 std::string criteria_literal(const std::string& text) {
@@ -250,14 +297,19 @@ PlaceholderValues placeholder_values(const WorkbookData& data) {
   const auto& years = data.matrix.years;
   return {{"title", reg.title},
           {"as_of", reg.as_of},
-          {"caveat", reg.caveat},
+          {"caveat", data.matrix.caveat},  // with the period written in
           {"version", data.version},
           {"registry_file", std::filesystem::path(reg.path).filename().string()},
           {"registry_sha256", data.registry_sha256},
           {"first_year", years.empty() ? std::string() : year_text(years.front())},
           {"last_year", years.empty() ? std::string() : year_text(years.back())},
           {"regions", std::to_string(data.matrix.rows.size())},
-          {"sessions", std::to_string(reg.sessions.size())}};
+          {"sessions", std::to_string(reg.sessions.size())},
+          {"period_ja",
+           years.empty() ? std::string()
+           : years.front() == years.back()
+               ? registry::western_year_label(years.back())
+               : year_text(years.front()) + "～" + registry::western_year_label(years.back())}};
 }
 
 TableCells table_cells(const TableSpec& table, const WorkbookData& data,
@@ -312,6 +364,9 @@ TableCells table_cells(const TableSpec& table, const WorkbookData& data,
             return yearly_field(c.field, data.matrix.years[i], data.matrix);
           },
           out);
+      break;
+    case DataSource::prefecture_summary:
+      summary_rows(table, data, out, first_data_row, first_col);
       break;
     case DataSource::about:
       simple_rows(

@@ -48,6 +48,64 @@ Cell text_cell(const std::string& text, const std::string& format) {
   return cell;
 }
 
+// Writes the totals row of a prefecture summary: SUM of the counts, the share of the sums, the
+// earliest first year (MIN), each with its cached value.
+int write_summary_totals(SheetModel& sheet, const TableSpec& table, const TableCells& cells,
+                         const Placement& at, const PlaceholderValues& values, int row) {
+  const int last = at.first_data_row + at.data_rows - 1;
+  int covered = -1, whole = -1;
+  for (size_t c = 0; c < cells.columns.size(); ++c) {
+    if (cells.columns[c].spec->field == "covered") covered = static_cast<int>(c);
+    if (cells.columns[c].spec->field == "municipalities") whole = static_cast<int>(c);
+  }
+  for (const auto& total : table.totals) {
+    sheet.at(row, 0) = text_cell(fill_placeholders(total.label, values).text, table.totals_format);
+    double sums[2] = {0, 0};  // covered, municipalities
+    for (size_t c = 0; c < cells.columns.size(); ++c) {
+      const std::string& field = cells.columns[c].spec->field;
+      const int col = static_cast<int>(c);
+      if (c > 0) sheet.at(row, col).format = table.totals_format;
+      const bool summed = field == "regions" || field == "covered" || field == "municipalities";
+      if (!summed && field != "first_year") continue;
+      double value = 0;
+      bool any = false;
+      for (const auto& cells_row : cells.rows) {
+        const Cell& cell = cells_row[c];
+        if (cell.kind != Cell::Kind::number) continue;
+        value = summed ? value + cell.number : any ? std::min(value, cell.number) : cell.number;
+        any = true;
+      }
+      if (field == "covered") sums[0] = value;
+      if (field == "municipalities") sums[1] = value;
+      Cell& cell = sheet.at(row, col);
+      if (!summed && !any) continue;  // no first year anywhere
+      cell.number = value;
+      if (at.data_rows == 0) {
+        cell.kind = Cell::Kind::number;
+        continue;
+      }
+      cell.kind = Cell::Kind::formula;
+      cell.text = std::string(summed ? "=SUM(" : "=MIN(") + cell_name(at.first_data_row, col) +
+                  ":" + cell_name(last, col) + ")";
+    }
+    for (size_t c = 0; c < cells.columns.size(); ++c) {
+      if (cells.columns[c].spec->field != "share") continue;
+      Cell& cell = sheet.at(row, static_cast<int>(c));
+      cell.format = cells.columns[c].spec->format.empty() ? table.totals_format
+                                                          : cells.columns[c].spec->format;
+      cell.number = sums[1] > 0 ? sums[0] / sums[1] : 0;
+      cell.kind = Cell::Kind::number;
+      if (covered >= 0 && whole >= 0) {
+        cell.kind = Cell::Kind::formula;
+        cell.text = "=IF(" + cell_name(row, whole) + ">0," + cell_name(row, covered) + "/" +
+                    cell_name(row, whole) + ",0)";
+      }
+    }
+    ++row;
+  }
+  return row;
+}
+
 // Writes the active / new / cumulative rows under a spread-matrix table as live formulas.
 int write_totals(SheetModel& sheet, const TableSpec& table, const TableCells& cells,
                  const Placement& at, const analysis::SpreadMatrix& matrix,
@@ -58,6 +116,8 @@ int write_totals(SheetModel& sheet, const TableSpec& table, const TableCells& ce
       first_year_col = static_cast<int>(c);
   }
   int last = at.first_data_row + at.data_rows - 1;
+  if (table.data == DataSource::prefecture_summary)
+    return write_summary_totals(sheet, table, cells, at, values, row);
   for (const auto& total : table.totals) {
     sheet.at(row, 0) = text_cell(fill_placeholders(total.label, values).text, table.totals_format);
     for (size_t c = 1; c < cells.columns.size(); ++c)

@@ -13,12 +13,21 @@
 namespace tenkai::workbook {
 
 // The data a table binds to; each has its own set of fields (data_fields.h).
-enum class DataSource { spread_matrix, sessions, areas, prefectures, yearly_totals, about };
+enum class DataSource {
+  spread_matrix,
+  sessions,
+  areas,
+  prefectures,
+  yearly_totals,
+  about,
+  prefecture_summary
+};
 
 enum class Align { none, left, center, right };
 enum class VAlign { none, top, center, bottom };
 enum class Border { none, thin, medium, thick, dashed, dotted, double_line, hair };
-enum class TotalKind { active, new_regions, cumulative };
+// active / new / cumulative: spread_matrix; sum: prefecture_summary (SUM of its counts).
+enum class TotalKind { active, new_regions, cumulative, sum };
 enum class ChartType { column, bar, line, area };
 enum class Paper { a4, a3, b4, b5, letter };
 
@@ -75,7 +84,8 @@ struct TableSpec {
   std::string title_format;
   std::string header_format;
   std::vector<ColumnSpec> columns;
-  std::vector<TotalSpec> totals;  // spread_matrix only: live formulas below the rows
+  std::vector<TotalSpec>
+      totals;  // live formulas below the rows (spread_matrix, prefecture_summary)
   std::string totals_format;
   std::string footnote;  // optional line below the table; skipped when its placeholders are empty
   std::string footnote_format;
@@ -85,6 +95,7 @@ struct TableSpec {
   std::string note_separator = "\n";  // between the mark and each cell note
   std::string list_separator = "・";  // between organizers, rollouts
   int gap_after = 1;                  // empty rows before the next table
+  bool all_prefectures = false;       // prefecture_summary: all 47 rows, not only those with data
   SourcePos pos;
 };
 

@@ -53,13 +53,15 @@ bool Package::write(const std::string& path, std::string& error) const {
       {"png", "image/png"},
       {"jpeg", "image/jpeg"},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
-  for (const auto& [ext, type] : defaults) {
+  for (const auto& entry : defaults) {
+    // A named copy, not a structured binding: Clang 14 cannot capture those in a lambda.
+    const std::string ext = entry.first;
     bool used = std::any_of(parts_.begin(), parts_.end(), [&](const Part& p) {
-      return p.name.size() > std::string(ext).size() &&
-             p.name.compare(p.name.size() - std::string(ext).size(), std::string::npos, ext) == 0;
+      return p.name.size() > ext.size() &&
+             p.name.compare(p.name.size() - ext.size(), std::string::npos, ext) == 0;
     });
-    if (used || std::string(ext) == "rels" || std::string(ext) == "xml")
-      types.leaf("Default", {{"Extension", ext}, {"ContentType", type}});
+    if (used || ext == "rels" || ext == "xml")
+      types.leaf("Default", {{"Extension", ext}, {"ContentType", entry.second}});
   }
   for (const auto& part : parts_) {
     if (part.content_type.empty()) continue;

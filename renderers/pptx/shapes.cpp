@@ -95,6 +95,29 @@ int connection_site(const scene::Rect& box, scene::Point p, scene::ShapeGeometry
   return side;
 }
 
+}  // namespace
+
+// The sites of a rectangle (0 top, 1 left, 2 bottom, 3 right, as the preset numbers them).
+std::vector<scene::Point> standard_sites(const scene::Rect& b) {
+  return {{b.x + b.width / 2, b.y},
+          {b.x, b.y + b.height / 2},
+          {b.x + b.width / 2, b.y + b.height},
+          {b.x + b.width, b.y + b.height / 2}};
+}
+
+// The index of the site nearest to `p`.
+int site_index(const std::vector<scene::Point>& sites, scene::Point p) {
+  int best = 0;
+  double best_d = 1e18;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    double d = std::hypot(sites[i].x - p.x, sites[i].y - p.y);
+    if (d < best_d) best_d = d, best = static_cast<int>(i);
+  }
+  return best;
+}
+
+namespace {
+
 const char* preset_for(scene::ShapeGeometry geometry) {
   switch (geometry) {
     case scene::ShapeGeometry::rounded_rectangle:
@@ -108,9 +131,27 @@ const char* preset_for(scene::ShapeGeometry geometry) {
   }
 }
 
-void custom_geometry(XmlWriter& x, const scene::Path& path, const Bounds& b) {
+void custom_geometry(XmlWriter& x, const scene::Path& path, const Bounds& b,
+                     const std::vector<scene::Point>& sites = {}) {
   long long w = std::max(1LL, emu(b.x1 - b.x0)), h = std::max(1LL, emu(b.y1 - b.y0));
-  x.open("a:custGeom").leaf("a:avLst").leaf("a:gdLst").leaf("a:ahLst").leaf("a:cxnLst");
+  x.open("a:custGeom").leaf("a:avLst").leaf("a:gdLst").leaf("a:ahLst");
+  if (sites.empty()) {
+    x.leaf("a:cxnLst");
+  } else {
+    // Connection sites where the arrows were drawn; the angle points away from the box.
+    x.open("a:cxnLst");
+    double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+    for (const auto& site : sites) {
+      double dx = (site.x - cx) / std::max(1.0, b.x1 - b.x0);
+      double dy = (site.y - cy) / std::max(1.0, b.y1 - b.y0);
+      const char* angle = std::abs(dx) > std::abs(dy) ? (dx < 0 ? "10800000" : "0")
+                                                      : (dy < 0 ? "16200000" : "5400000");
+      x.open("a:cxn").attr("ang", angle);
+      x.leaf("a:pos", {{"x", number(emu(site.x - b.x0))}, {"y", number(emu(site.y - b.y0))}});
+      x.close();
+    }
+    x.close();
+  }
   x.leaf("a:rect", {{"l", "0"}, {"t", "0"}, {"r", "r"}, {"b", "b"}});
   x.open("a:pathLst").open("a:path").attr("w", w).attr("h", h);
   if (!path.fill) x.attr("fill", "none");
@@ -209,14 +250,36 @@ void SlideWriter::path(const scene::Path& source, scene::Point offset) {
   x_.close();
 }
 
-void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, scene::Point offset) {
-  scene::Rect box = shape.box;
-  box.x += offset.x;
-  box.y += offset.y;
-  auto found = shape_ids_.find(shape.id);
-  int id = found != shape_ids_.end() ? found->second : next_id();
-  std::vector<PlacedLine> lines;
-  lines_of(group.items, offset, lines);
+namespace {
+
+// Whether a shape's group is one box with its label: a single painted outline and lines set
+// one under another inside the box. Anything more (a header band, a badge above the box, chips
+// side by side, boxes inside the box) is written as a group of its own shapes.
+bool is_plain_shape(const scene::Group& group, const std::vector<PlacedLine>& lines,
+                    const scene::Rect& box) {
+  int paths = 0;
+  for (const auto& item : group.items) {
+    if (std::holds_alternative<scene::Path>(item)) ++paths;
+    if (std::holds_alternative<scene::Group>(item) || std::holds_alternative<scene::Image>(item))
+      return false;
+  }
+  if (paths > 1) return false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i];
+    double cx = l.x + l.line->width / 2, cy = l.baseline - 0.4 * l.line->font.size;
+    if (cx < box.x || cx > box.x + box.width || cy < box.y || cy > box.y + box.height) return false;
+    for (size_t k = 0; k < i; ++k) {
+      if (std::abs(lines[k].baseline - l.baseline) < 0.5) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void SlideWriter::shape_body(const scene::Shape& shape, const scene::Rect& box, int id,
+                             const std::vector<PlacedLine>& lines, const scene::Path* outline,
+                             scene::Point offset) {
   x_.open("p:sp").open("p:nvSpPr");
   std::string name = (shape.role.empty() ? std::string("Shape") : shape.role) + " " + number(id);
   x_.open("p:cNvPr").attr("id", id).attr("name", name);
@@ -226,21 +289,46 @@ void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, sc
   x_.close();
   x_.open("p:spPr");
   transform(emu(box.x), emu(box.y), emu(box.width), emu(box.height));
-  const scene::Path* outline = nullptr;
-  for (const auto& item : group.items) {
-    if ((outline = std::get_if<scene::Path>(&item))) break;
-  }
-  if (shape.geometry == scene::ShapeGeometry::freeform && outline) {
+  // A shape that took no outline from a rectangle (an arrow block) is its painted path.
+  bool painted = outline && !shape.fill && !shape.stroke;
+  const std::vector<scene::Point>* sites = nullptr;
+  if (auto found = sites_.find(shape.id); found != sites_.end() && found->second.size() > 4)
+    sites = &found->second;
+  if ((shape.geometry == scene::ShapeGeometry::freeform || painted) && outline) {
     scene::Path p = offset_path(*outline, offset);
     Bounds b = bounds_of(p);
-    custom_geometry(x_, p, b);
+    custom_geometry(x_, p, b, sites ? *sites : std::vector<scene::Point>{});
+  } else if (sites && shape.geometry != scene::ShapeGeometry::ellipse) {
+    // Arrows drawn off the middles of the sides (two arrows between the same boxes) bind to
+    // sites of their own, so a renderer that routes bound connectors keeps them apart.
+    scene::Path p = outline && shape.geometry == scene::ShapeGeometry::rounded_rectangle
+                        ? offset_path(*outline, offset)
+                        : scene::rectangle(box);
+    Bounds b;
+    b.add({box.x, box.y});
+    b.add({box.x + box.width, box.y + box.height});
+    custom_geometry(x_, p, b, *sites);
   } else {
-    x_.open("a:prstGeom").attr("prst", preset_for(shape.geometry)).leaf("a:avLst").close();
+    x_.open("a:prstGeom").attr("prst", preset_for(shape.geometry)).open("a:avLst");
+    // The corner radius as painted (a roundRect's default is a sixth of the shorter side).
+    double shorter = std::min(box.width, box.height);
+    if (shape.geometry == scene::ShapeGeometry::rounded_rectangle && outline && shorter > 0 &&
+        !outline->segments.empty()) {
+      Bounds b = bounds_of(*outline);
+      double radius = outline->segments[0].points[0].x - b.x0;
+      long long adj = std::clamp(std::llround(radius / shorter * 100000), 0LL, 50000LL);
+      x_.leaf("a:gd", {{"name", "adj"}, {"fmla", "val " + number(adj)}});
+    }
+    x_.close().close();
   }
-  fill_properties(x_, shape.fill);
-  line_properties(x_, shape.stroke);
+  fill_properties(x_, painted ? outline->fill : shape.fill);
+  line_properties(x_, painted ? outline->stroke : shape.stroke);
   x_.close();
   x_.open("p:txBody");
+  // The label's lines were set (balanced, or one per line) by the layout: every break is kept
+  // and the box does not wrap, so PowerPoint and LibreOffice show our lines. The insets put the
+  // centre of the inner box on the centre of the lines, so the label sits where it was painted
+  // and stays centred when edited.
   double left = box.x + box.width, right = box.x, top = box.y + box.height, bottom = box.y;
   for (const auto& l : lines) {
     left = std::min(left, l.x);
@@ -248,28 +336,84 @@ void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, sc
     top = std::min(top, l.baseline - 1.16 * l.line->font.size);
     bottom = std::max(bottom, l.baseline + 0.288 * l.line->font.size);
   }
-  // Insets from where the label sits, a little generous so the same words fit on each line.
-  double side =
-      lines.empty() ? 3.6 : std::max(0.0, std::min(left - box.x, box.x + box.width - right) - 2);
-  double centre_offset = lines.empty() ? 0 : (top + bottom) / 2 - (box.y + box.height / 2);
+  double l_ins = lines.empty() ? 3.6 : std::max(0.0, left - box.x);
+  double r_ins = lines.empty() ? 3.6 : std::max(0.0, box.x + box.width - right);
+  double t_ins = lines.empty() ? 0 : std::max(0.0, top - box.y);
+  double b_ins = lines.empty() ? 0 : std::max(0.0, box.y + box.height - bottom);
   x_.open("a:bodyPr")
-      .attr("wrap", lines.empty() || needs_wrap(lines, {shape.text}, &box) ? "square" : "none")
-      .attr("lIns", emu(side))
-      .attr("rIns", emu(side))
-      .attr("tIns", "0")
-      .attr("bIns", "0")
+      .attr("wrap", lines.empty() ? "square" : "none")
+      .attr("lIns", emu(l_ins))
+      .attr("rIns", emu(r_ins))
+      .attr("tIns", emu(t_ins))
+      .attr("bIns", emu(b_ins))
       .attr("anchor", "ctr")
       .attr("rtlCol", "0");
   x_.leaf("a:noAutofit");
   x_.close();
   x_.leaf("a:lstStyle");
-  if (lines.empty()) {
+  if (lines.empty())
     x_.open("a:p").leaf("a:endParaRPr", {{"lang", "ja-JP"}}).close();
-  } else {
-    (void)centre_offset;
-    paragraphs(lines, {shape.text}, &box, box.x + side);
-  }
+  else
+    paragraphs(lines, {}, &box, box.x + l_ins);
   x_.close();
+  x_.close();
+}
+
+void SlideWriter::shape(const scene::Shape& shape, const scene::Group& group, scene::Point offset) {
+  scene::Rect box = shape.box;
+  box.x += offset.x;
+  box.y += offset.y;
+  auto found = shape_ids_.find(shape.id);
+  int id = found != shape_ids_.end() ? found->second : next_id();
+  std::vector<PlacedLine> lines;
+  lines_of(group.items, offset, lines);
+  const scene::Path* outline = nullptr;
+  for (const auto& item : group.items) {
+    if ((outline = std::get_if<scene::Path>(&item))) break;
+  }
+  if (is_plain_shape(group, lines, box)) {
+    shape_body(shape, box, id, lines, outline, offset);
+    return;
+  }
+  // A box with more painted on it: a group holding the box (the shape connectors bind to, with
+  // its fill and outline) and, above it, everything else as its own shapes and text boxes.
+  Bounds b;
+  b.add({box.x, box.y});
+  b.add({box.x + box.width, box.y + box.height});
+  for (const auto& item : group.items) {
+    if (const auto* p = std::get_if<scene::Path>(&item)) {
+      Bounds pb = bounds_of(offset_path(*p, offset));
+      if (!pb.empty()) b.add({pb.x0, pb.y0}), b.add({pb.x1, pb.y1});
+    }
+  }
+  for (const auto& l : lines) {
+    b.add({l.x, l.baseline - 1.16 * l.line->font.size});
+    b.add({l.x + l.line->width, l.baseline + 0.288 * l.line->font.size});
+  }
+  int group_id = next_id();
+  x_.open("p:grpSp").open("p:nvGrpSpPr");
+  x_.leaf("p:cNvPr", {{"id", number(group_id)},
+                      {"name", (shape.role.empty() ? std::string("Shape") : shape.role) +
+                                   " group " + number(group_id)}});
+  x_.leaf("p:cNvGrpSpPr").leaf("p:nvPr");
+  x_.close();
+  x_.open("p:grpSpPr").open("a:xfrm");
+  x_.leaf("a:off", {{"x", number(emu(b.x0))}, {"y", number(emu(b.y0))}});
+  x_.leaf("a:ext", {{"cx", number(emu(b.x1 - b.x0))}, {"cy", number(emu(b.y1 - b.y0))}});
+  x_.leaf("a:chOff", {{"x", number(emu(b.x0))}, {"y", number(emu(b.y0))}});
+  x_.leaf("a:chExt", {{"cx", number(emu(b.x1 - b.x0))}, {"cy", number(emu(b.y1 - b.y0))}});
+  x_.close().close();
+  shape_body(shape, box, id, {}, outline, offset);
+  std::vector<scene::Item> rest;
+  bool skipped = !(shape.fill || shape.stroke);  // no outline was taken from the painting
+  for (const auto& item : group.items) {
+    if (!skipped && std::holds_alternative<scene::Path>(item)) {
+      skipped = true;
+      continue;
+    }
+    rest.push_back(item);
+  }
+  walk(rest, offset);
   x_.close();
 }
 
@@ -285,8 +429,10 @@ void SlideWriter::connector(const scene::Connector& c, const scene::Group& group
     auto found = shape_ids_.find(shape_id);
     if (found == shape_ids_.end()) return;
     const scene::Rect& box = shape_boxes_[shape_id];
-    x_.leaf(tag, {{"id", number(found->second)},
-                  {"idx", number(connection_site(box, p, scene::ShapeGeometry::rectangle))}});
+    int site = connection_site(box, p, scene::ShapeGeometry::rectangle);
+    if (auto own = sites_.find(shape_id); own != sites_.end() && own->second.size() > 4)
+      site = site_index(own->second, p);
+    x_.leaf(tag, {{"id", number(found->second)}, {"idx", number(site)}});
   };
   bind("a:stCxn", c.from, a);
   bind("a:endCxn", c.to, b);

@@ -1,6 +1,7 @@
 // The walk from a scene page to a slide's shape tree: meanings become native objects, painted
 // items without one fall back to text boxes, freeforms and pictures, in painting order.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "renderers/pptx/slide_writer.h"
@@ -26,6 +27,17 @@ std::string SlideWriter::write(Relationships& rels) {
   rels_ = &rels;
   rels.add("slideLayout", "../slideLayouts/slideLayout1.xml");
   assign_shape_ids(page_.items, {0, 0});
+  // Connection sites: an arrow end more than 1.5 pt from each of its box's four gets its own.
+  for (auto& [id, ends] : ends_) {
+    auto box = shape_boxes_.find(id);
+    if (box == shape_boxes_.end()) continue;
+    std::vector<scene::Point> sites = standard_sites(box->second);
+    for (const auto& end : ends) {
+      const auto& near = sites[site_index(sites, end)];
+      if (std::hypot(near.x - end.x, near.y - end.y) > 1.5) sites.push_back(end);
+    }
+    if (sites.size() > 4) sites_[id] = std::move(sites);
+  }
   collect_links(page_.items, {0, 0});
   x_.open("p:sld").attr("xmlns:a", kNsA).attr("xmlns:r", kNsR).attr("xmlns:p", kNsP);
   x_.open("p:cSld");
@@ -75,6 +87,10 @@ void SlideWriter::assign_shape_ids(const std::vector<scene::Item>& items, scene:
     if (!group) continue;
     scene::Point inner{offset.x + group->offset.x, offset.y + group->offset.y};
     if (group->meaning) {
+      if (const auto* c = std::get_if<scene::Connector>(&*group->meaning)) {
+        ends_[c->from].push_back({c->start.x + inner.x, c->start.y + inner.y});
+        ends_[c->to].push_back({c->end.x + inner.x, c->end.y + inner.y});
+      }
       if (const auto* shape = std::get_if<scene::Shape>(&*group->meaning)) {
         if (!shape->id.empty() && !shape_ids_.count(shape->id)) {
           shape_ids_[shape->id] = next_id();
@@ -83,7 +99,6 @@ void SlideWriter::assign_shape_ids(const std::vector<scene::Item>& items, scene:
           box.y += inner.y;
           shape_boxes_[shape->id] = box;
         }
-        continue;
       }
     }
     assign_shape_ids(group->items, inner);
@@ -182,7 +197,7 @@ void SlideWriter::walk(const std::vector<scene::Item>& items, scene::Point offse
       } else if (const auto* conn = std::get_if<scene::Connector>(&meaning)) {
         connector(*conn, *group, inner);
       } else if (const auto* tbl = std::get_if<scene::Table>(&meaning)) {
-        table(*tbl, inner);
+        table(*tbl, *group, inner);
       } else if (const auto* ch = std::get_if<scene::Chart>(&meaning)) {
         chart(*ch, inner);
         // Texts painted around the plot inside the chart's group (a caption) stay text.

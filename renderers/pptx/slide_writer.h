@@ -65,6 +65,9 @@ class SlideWriter {
   // Shapes, freeforms, connectors, pictures (shapes.cpp).
   void path(const scene::Path& path, scene::Point offset);
   void shape(const scene::Shape& shape, const scene::Group& group, scene::Point offset);
+  void shape_body(const scene::Shape& shape, const scene::Rect& box, int id,
+                  const std::vector<PlacedLine>& lines, const scene::Path* outline,
+                  scene::Point offset);
   void connector(const scene::Connector& connector, const scene::Group& group, scene::Point offset);
   void picture(const scene::Image& image, scene::Point offset);
   void picture_part(const std::string& extension, std::string bytes, const scene::Rect& box,
@@ -74,7 +77,7 @@ class SlideWriter {
   void drawing(const scene::Drawing& drawing, const scene::Group& group, scene::Point offset);
 
   // Tables (table.cpp) and charts (chart_part.cpp).
-  void table(const scene::Table& table, scene::Point offset);
+  void table(const scene::Table& table, const scene::Group& group, scene::Point offset);
   void chart(const scene::Chart& chart, scene::Point offset);
 
   void transform(long long x, long long y, long long cx, long long cy, const char* tag = "a:xfrm",
@@ -88,6 +91,10 @@ class SlideWriter {
   bool title_written_ = false;
   std::map<std::string, int> shape_ids_;            // scene shape id -> cNvPr id
   std::map<std::string, scene::Rect> shape_boxes_;  // scene shape id -> slide box
+  // scene shape id -> its connection sites: the rectangle's four, then where arrows end that
+  // are not at one of those (only present when some arrow ends elsewhere).
+  std::map<std::string, std::vector<scene::Point>> sites_;
+  std::map<std::string, std::vector<scene::Point>> ends_;  // where arrows end, per shape id
   struct LinkArea {
     scene::Rect area;
     std::string uri, rid;
@@ -95,6 +102,9 @@ class SlideWriter {
   };
   std::vector<LinkArea> links_;
 };
+
+std::vector<scene::Point> standard_sites(const scene::Rect& box);
+int site_index(const std::vector<scene::Point>& sites, scene::Point p);
 
 // Whether a box of these lines should let PowerPoint wrap them: when some line break was not
 // forced, or every line is well short of the layout box; otherwise the lines are kept as laid.

@@ -24,9 +24,26 @@ bool dark(const std::optional<scene::Color>& fill) {
   return fill && 0.299 * fill->r + 0.587 * fill->g + 0.114 * fill->b < 0.5;
 }
 
+// Where the painted lines of a cell break its text: byte offsets into `text` at which a line
+// starts that does not start a paragraph (a space at the break stays on the earlier line, so
+// the cell's text is unchanged). Empty when the lines do not spell the text in order.
+std::vector<size_t> painted_breaks(const std::string& text, std::vector<std::string> lines) {
+  std::vector<size_t> breaks;
+  size_t at = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
+    if (lines[i].empty() || text.compare(at, lines[i].size(), lines[i]) != 0) return {};
+    if (i > 0 && text[at - 1] != '\n') breaks.push_back(at);
+    at += lines[i].size();
+  }
+  while (at < text.size() && text[at] == ' ') ++at;
+  if (at != text.size()) return {};
+  return breaks;
+}
+
 }  // namespace
 
-void SlideWriter::table(const scene::Table& table, scene::Point offset) {
+void SlideWriter::table(const scene::Table& table, const scene::Group& group, scene::Point offset) {
   if (table.cells.empty()) return;
   size_t columns = 0;
   for (const auto& row : table.cells) columns = std::max(columns, row.size());
@@ -78,6 +95,51 @@ void SlideWriter::table(const scene::Table& table, scene::Point offset) {
   x_.open("a:tblGrid");
   for (double w : widths) x_.leaf("a:gridCol", {{"w", std::to_string(emu(w))}});
   x_.close();
+  // The painted lines of each cell, top to bottom (segments on one baseline joined left to
+  // right), so each cell breaks where the page does: LibreOffice spaces Japanese and digits
+  // apart and would otherwise re-wrap some cells onto an extra line.
+  std::vector<PlacedLine> placed;
+  lines_of(group.items, offset, placed);
+  std::vector<double> col_x{table.box.x + offset.x}, row_y{table.box.y + offset.y};
+  for (double w : widths) col_x.push_back(col_x.back() + w);
+  for (double h : heights) row_y.push_back(row_y.back() + h);
+  auto index_of = [](const std::vector<double>& edges, double v) -> int {
+    for (size_t i = 0; i + 1 < edges.size(); ++i) {
+      if (v >= edges[i] && v < edges[i + 1]) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  struct CellLine {
+    double baseline, x, width;
+    std::string text;
+  };
+  std::vector<std::vector<std::vector<CellLine>>> cell_lines(
+      table.cells.size(), std::vector<std::vector<CellLine>>(columns));
+  for (const auto& p : placed) {
+    int r = index_of(row_y, p.baseline - 0.4 * p.line->font.size);
+    int c = index_of(col_x, p.x + p.line->width / 2);
+    if (r < 0 || c < 0) continue;
+    // A line over a merged cell belongs to the cell the span starts at.
+    while (c > 0 && cover[r][c].h_merge) --c;
+    while (r > 0 && cover[r][c].v_merge) --r;
+    cell_lines[r][c].push_back({p.baseline, p.x, p.line->width, p.line->text});
+  }
+  auto breaks_of = [&](size_t r, size_t c, const std::string& text) {
+    auto& segments = cell_lines[r][c];
+    std::stable_sort(segments.begin(), segments.end(), [](const CellLine& a, const CellLine& b) {
+      return std::abs(a.baseline - b.baseline) >= 0.5 ? a.baseline < b.baseline : a.x < b.x;
+    });
+    std::vector<std::string> lines;
+    double last = -1e18;
+    for (const auto& s : segments) {
+      if (lines.empty() || std::abs(s.baseline - last) >= 0.5)
+        lines.push_back(s.text);
+      else
+        lines.back() += s.text;
+      last = s.baseline;
+    }
+    return painted_breaks(text, lines);
+  };
   const scene::Color grid{0.71, 0.74, 0.8};
   for (size_t r = 0; r < table.cells.size(); ++r) {
     x_.open("a:tr").attr("h", emu(heights[r]));
@@ -96,15 +158,38 @@ void SlideWriter::table(const scene::Table& table, scene::Point offset) {
       f.weight = cell.bold ? scene::Weight::bold : scene::Weight::regular;
       scene::Color color = dark(cell.fill) ? scene::Color{1, 1, 1} : text;
       const char* align = cell.align == "center" ? "ctr" : cell.align == "right" ? "r" : "l";
+      std::vector<size_t> breaks = breaks_of(r, c, cell.text);
+      // A cell of several lines keeps their painted pitch, so the row keeps its height.
+      double pitch = 0;
+      if (const auto& segs = cell_lines[r][c]; segs.size() >= 2) {
+        int lines = 1;
+        for (size_t i = 1; i < segs.size(); ++i)
+          lines += std::abs(segs[i].baseline - segs[i - 1].baseline) >= 0.5;
+        if (lines >= 2) pitch = (segs.back().baseline - segs.front().baseline) / (lines - 1);
+      }
+      size_t paragraph_start = 0;
       for (const auto& paragraph : split_lines(cell.text)) {
         x_.open("a:p");
-        x_.leaf("a:pPr", {{"algn", align}, {"eaLnBrk", "1"}, {"hangingPunct", "1"}});
+        x_.open("a:pPr").attr("algn", align).attr("eaLnBrk", "1").attr("hangingPunct", "1");
+        if (pitch > 0)
+          x_.open("a:lnSpc")
+              .leaf("a:spcPts", {{"val", std::to_string(std::llround(pitch * 100))}})
+              .close();
+        x_.close();
         // The session mark ● is painted in the accent colour; the rest in the cell's colour.
         const std::string mark = "\u25CF";
         size_t at = 0;
+        auto next_break = [&](size_t from) {
+          for (size_t b : breaks) {
+            if (b > paragraph_start + from && b < paragraph_start + paragraph.size())
+              return b - paragraph_start;
+          }
+          return std::string::npos;
+        };
         while (at < paragraph.size()) {
           size_t found = paragraph.find(mark, at);
           size_t end = found == at ? at + mark.size() : std::min(found, paragraph.size());
+          end = std::min(end, next_break(at));
           bool is_mark = found == at;
           x_.open("a:r");
           run_properties(x_, f, is_mark && !dark(cell.fill) ? shared_.options.theme.accent : color,
@@ -112,16 +197,37 @@ void SlideWriter::table(const scene::Table& table, scene::Point offset) {
           x_.open("a:t").text(paragraph.substr(at, end - at)).close();
           x_.close();
           at = end;
+          if (at < paragraph.size() &&
+              std::find(breaks.begin(), breaks.end(), paragraph_start + at) != breaks.end()) {
+            x_.open("a:br");
+            run_properties(x_, f, color, "");
+            x_.close();
+          }
         }
         run_properties(x_, f, color, "", "a:endParaRPr");
         x_.close();
+        paragraph_start += paragraph.size() + 1;
       }
       x_.close();  // txBody
+      // The text starts where it was painted; the far side keeps only half a point, as slack
+      // for a renderer that sets the lines a little wider.
+      double mar_l = 3, mar_r = 3;
+      if (!cell_lines[r][c].empty()) {
+        double left = 1e18, right = -1e18;
+        for (const auto& l : cell_lines[r][c]) {
+          left = std::min(left, l.x);
+          right = std::max(right, l.x + l.width);
+        }
+        double cell_right = col_x[std::min(columns, c + std::max(1, how.grid_span))];
+        mar_l = mar_r = 0.5;
+        if (std::string_view(align) == "l") mar_l = std::clamp(left - col_x[c], 0.0, 3.0);
+        if (std::string_view(align) == "r") mar_r = std::clamp(cell_right - right, 0.0, 3.0);
+      }
       x_.open("a:tcPr")
-          .attr("marL", emu(3))
-          .attr("marR", emu(3))
-          .attr("marT", emu(1))
-          .attr("marB", emu(1))
+          .attr("marL", emu(mar_l))
+          .attr("marR", emu(mar_r))
+          .attr("marT", emu(pitch > 0 ? 0 : 1))
+          .attr("marB", emu(pitch > 0 ? 0 : 1))
           .attr("anchor", "ctr");
       for (const char* edge : {"a:lnL", "a:lnR", "a:lnT", "a:lnB"}) {
         x_.open(edge).attr("w", emu(0.5));

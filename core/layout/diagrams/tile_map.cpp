@@ -1,9 +1,14 @@
 // The tile map: Japan's 47 prefectures as equal tiles on a grid shaped like the country, each
-// coloured by the fiscal year in which a region of it first held a counted session (from the
-// spread matrix), grey where none has. The legend sits in the empty sea at the top left and a
-// count of prefectures reached in the empty corner at the bottom right.
+// coloured by the period (a few bins of fiscal years) in which a region of it first held a
+// counted session (from the spread matrix), pale grey where none has. The palette is viridis
+// (van der Walt and Smith, matplotlib 2.0's default colormap): perceptually uniform, ordered in
+// lightness, and readable with the common colour-vision deficiencies and in greyscale. The legend
+// sits in the empty sea at the top left and a count of prefectures reached in the empty corner
+// at the bottom right.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <vector>
 
 #include "core/layout/diagrams/diagram_kit.h"
 #include "core/layout/diagrams/diagrams.h"
@@ -22,7 +27,7 @@ using scene::Rect;
 struct Tile {
   int column, row;
 };
-constexpr int kColumns = 13, kRows = 10;
+constexpr int kColumns = 13, kRows = 9;
 constexpr Tile kTiles[47] = {
     {12, 0},                                               // 北海道
     {12, 1}, {12, 2}, {12, 3}, {11, 2}, {11, 3}, {12, 4},  // 青森 岩手 宮城 秋田 山形 福島
@@ -36,11 +41,11 @@ constexpr Tile kTiles[47] = {
     {4, 8},  {4, 7},  {3, 7},  {3, 8},           // 徳島 香川 愛媛 高知
     {1, 6},  {0, 6},  {0, 7},  {1, 7},  {2, 7},  {2, 8},
     {1, 8},  // 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島
-    {0, 9},  // 沖縄
+    {0, 8},  // 沖縄, south-west of 鹿児島
 };
 // Free areas of the grid, in cells: the legend (top left) and the summary (bottom right).
 constexpr Rect kLegendCells{0, 0, 8, 3.9};
-constexpr Rect kSummaryCells{5.5, 8.2, 7.5, 1.8};
+constexpr Rect kSummaryCells{7, 7.2, 6, 1.8};
 
 struct TileMapData : ElementData {
   YearStyle years = YearStyle::western;
@@ -48,6 +53,7 @@ struct TileMapData : ElementData {
   bool summary = true;  // "n／47 都道府県" in the free corner
   std::string legend_title = "初回開催年度";
   std::string none_label = "開催なし";
+  int bins = 5;  // at most this many periods of first years
 };
 
 std::shared_ptr<const ElementData> parse_tile_map(const YAML::Node& node, SpecReader& reader) {
@@ -58,6 +64,7 @@ std::shared_ptr<const ElementData> parse_tile_map(const YAML::Node& node, SpecRe
   data->summary = reader.boolean(node, "summary").value_or(true);
   data->legend_title = reader.text(node, "legend_title").value_or(data->legend_title);
   data->none_label = reader.text(node, "none_label").value_or(data->none_label);
+  data->bins = reader.integer(node, "bins", 1, 9).value_or(data->bins);
   return data;
 }
 
@@ -81,12 +88,59 @@ std::string prefix_chars(const std::string& text, size_t count) {
   return text.substr(0, std::min(i, text.size()));
 }
 
-const Color kNone{0.86, 0.86, 0.86, 1};
+// No session: a pale grey, lighter than every colour of the palette, with an outline.
+const Color kNone{0.93, 0.93, 0.93, 1};
+const Color kNoneEdge{0.62, 0.62, 0.62, 1};
 
-Color year_color(int year, const std::vector<int>& years) {
-  if (years.size() <= 1) return sequential(0.6);
-  double t = double(year - years.front()) / double(years.back() - years.front());
-  return sequential(0.05 + 0.95 * t);
+// Viridis at t in [0, 1], interpolated between nine of its published stops.
+Color viridis(double t) {
+  static const Color stops[] = {
+      {0x44 / 255.0, 0x01 / 255.0, 0x54 / 255.0, 1}, {0x47 / 255.0, 0x2D / 255.0, 0x7B / 255.0, 1},
+      {0x3B / 255.0, 0x52 / 255.0, 0x8B / 255.0, 1}, {0x2C / 255.0, 0x72 / 255.0, 0x8E / 255.0, 1},
+      {0x21 / 255.0, 0x91 / 255.0, 0x8C / 255.0, 1}, {0x28 / 255.0, 0xAE / 255.0, 0x80 / 255.0, 1},
+      {0x5E / 255.0, 0xC9 / 255.0, 0x62 / 255.0, 1}, {0xAD / 255.0, 0xDC / 255.0, 0x30 / 255.0, 1},
+      {0xFD / 255.0, 0xE7 / 255.0, 0x25 / 255.0, 1}};
+  constexpr int last = static_cast<int>(std::size(stops)) - 1;
+  t = std::clamp(t, 0.0, 1.0) * last;
+  int i = std::min(last - 1, static_cast<int>(t));
+  return mix(stops[i], stops[i + 1], t - i);
+}
+
+// The fiscal years split into at most `bins` consecutive periods of equal length (the last may
+// be shorter): 2011–2025 in five bins is 2011–13, 2014–16, … 2023–25.
+struct Period {
+  int first = 0, last = 0;
+};
+std::vector<Period> periods(const std::vector<int>& years, int bins) {
+  std::vector<Period> out;
+  if (years.empty()) return out;
+  const int span = years.back() - years.front() + 1;
+  const int width = (span + std::max(1, bins) - 1) / std::max(1, bins);
+  for (int first = years.front(); first <= years.back(); first += width)
+    out.push_back({first, std::min(years.back(), first + width - 1)});
+  return out;
+}
+
+size_t period_of(int year, const std::vector<Period>& bins) {
+  for (size_t k = 0; k < bins.size(); ++k) {
+    if (year >= bins[k].first && year <= bins[k].last) return k;
+  }
+  return bins.empty() ? 0 : bins.size() - 1;
+}
+
+// Earliest period darkest (the longest history), the latest light; the lightest viridis yellow
+// is left out so no period comes near the pale grey of no session.
+Color period_color(size_t k, size_t count) {
+  if (count <= 1) return viridis(0.45);
+  return viridis(0.8 * double(k) / double(count - 1));
+}
+
+// 2011～2013年, 2011～2013年度, 平成23～25年度 style labels: the period's first and last year.
+std::string period_label(const Period& p, YearStyle style) {
+  if (p.first == p.last) return year_label(p.first, style);
+  if (style == YearStyle::western || style == YearStyle::fiscal)
+    return std::to_string(p.first) + "～" + year_label(p.last, style);
+  return year_label(p.first, style) + "～" + year_label(p.last, style);
 }
 
 ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context) {
@@ -107,32 +161,37 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
     ++regions[code - 1];
   }
 
+  const std::vector<Period> bins = periods(matrix.years, data.bins);
   const double cell = std::min(box.width / kColumns, box.height / kRows);
   const double gap = std::max(1.0, cell * 0.07);
   const double x0 = box.x + (box.width - cell * kColumns) / 2;
   const double y0 = box.y;
   out.used_height = cell * kRows;
   const double limit = std::clamp(theme.min_scale, 0.1, 1.0);
-  const double label_size = std::min(theme.small_size * 1.1, cell * 0.34);
-  const double min_size = std::min(theme.small_size * 1.1 * limit, label_size);
+  // Names and counts never go below the body floor (10 pt): a name that does not fit is
+  // abbreviated, a count that does not fit is left off (the tile's shape still carries it).
+  const double floor = std::max(theme.min_body_size, theme.min_type_size);
+  const double label_size = std::max(floor, std::min(theme.small_size * 1.15, cell * 0.34));
+  const double min_size = floor;
   const auto& names = registry::prefecture_names();
 
   int dropped = 0;
   for (int i = 0; i < 47; ++i) {
     Rect tile{x0 + kTiles[i].column * cell + gap / 2, y0 + kTiles[i].row * cell + gap / 2,
               cell - gap, cell - gap};
-    Color fill = first[i] ? year_color(first[i], matrix.years) : kNone;
+    Color fill = first[i] ? period_color(period_of(first[i], bins), bins.size()) : kNone;
     size_t mark = out.items.size();
     out.items.emplace_back(filled(rounded_rect(tile, cell * 0.08), fill));
+    if (!first[i]) out.items.emplace_back(stroked(rounded_rect(tile, cell * 0.08), kNoneEdge, 0.5));
     Color ink = is_dark(fill) ? Color{1, 1, 1, 1} : theme.text;
     double pad = std::max(1.0, cell * 0.06);
     Rect inner{tile.x + pad, tile.y + pad, tile.width - 2 * pad, tile.height - 2 * pad};
     bool show_count = data.counts && regions[i] > 0;
-    double count_size = label_size * 0.8;
+    double count_size = std::max(floor, label_size * 0.8);
     Rect name_box = inner;
     if (show_count) {
       // Name in the upper part, count below it, both centred as a block.
-      double block = label_size + count_size * 1.1;
+      double block = label_size + count_size * 1.05;
       if (block <= inner.height) {
         name_box = {inner.x, inner.y + (inner.height - block) / 2, inner.width, label_size};
       } else {
@@ -152,9 +211,9 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
       ++dropped;
     }
     if (show_count && label) {
-      Rect count_box{inner.x, name_box.y + label_size + count_size * 0.1, inner.width, count_size};
+      Rect count_box{inner.x, name_box.y + label_size + count_size * 0.05, inner.width, count_size};
       if (auto count = fit_label(context, format_count(regions[i]), theme.font(count_size), ink,
-                                 count_box, count_size * limit))
+                                 count_box, count_size))
         out.items.emplace_back(*count);
     }
     // The tile as a shape: the prefecture, its first year and how many regions it holds.
@@ -181,8 +240,8 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
   Rect area{x0 + kLegendCells.x * cell, y0 + kLegendCells.y * cell, kLegendCells.width * cell,
             kLegendCells.height * cell};
   std::vector<std::pair<std::string, Color>> entries;
-  for (int year : matrix.years)
-    entries.push_back({year_label(year, data.years), year_color(year, matrix.years)});
+  for (size_t k = 0; k < bins.size(); ++k)
+    entries.push_back({period_label(bins[k], data.years), period_color(k, bins.size())});
   entries.push_back({context.expand(data.none_label), kNone});
   std::string title = context.expand(data.legend_title);
   bool placed = false;
@@ -208,9 +267,10 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
     for (size_t k = 0; k < entries.size(); ++k) {
       double x = area.x + (k / per_column) * column_w;
       double y = area.y + line * (1 + k % per_column);
-      out.items.emplace_back(filled(
-          rounded_rect({x, y + (line - swatch) / 2 - size * 0.1, swatch, swatch}, swatch * 0.15),
-          entries[k].second));
+      scene::Rect swatch_box{x, y + (line - swatch) / 2 - size * 0.1, swatch, swatch};
+      out.items.emplace_back(filled(rounded_rect(swatch_box, swatch * 0.15), entries[k].second));
+      if (k + 1 == entries.size())
+        out.items.emplace_back(stroked(rounded_rect(swatch_box, swatch * 0.15), kNoneEdge, 0.5));
       out.items.emplace_back(text_line(context, entries[k].first, font, theme.text,
                                        x + swatch + gap_x,
                                        y + (line - size) / 2 + 0.88 * size - size * 0.1));
@@ -246,7 +306,7 @@ ElementLayout layout_tile_map(const ElementSpec& element, LayoutContext& context
 
 ElementType tile_map_element() {
   return {"tile_map",
-          {"data", "years", "counts", "summary", "legend_title", "none_label"},
+          {"data", "years", "counts", "summary", "legend_title", "none_label", "bins"},
           parse_tile_map,
           layout_tile_map};
 }

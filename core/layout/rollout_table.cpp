@@ -163,7 +163,7 @@ class TableBuilder {
   bool fit_width(double& scale) {
     // Widths are measured once at full size; smaller sizes scale them (text advances scale
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
-    style_ = style_at(context_.theme, 1.0);
+    style_ = style_for(1.0);
     make_cells();
     current_scale_ = 1.0;
     measure_rows();
@@ -280,7 +280,7 @@ class TableBuilder {
       rescale_cells(scale / current_scale_);
       current_scale_ = scale;
     }
-    style_ = style_at(context_.theme, scale);
+    style_ = style_for(scale);
     fit_columns(scale, true);
     make_year_cells();
     // Year columns share one width, so each distinct year cell is flowed once for all rows.
@@ -375,6 +375,14 @@ class TableBuilder {
         flow_text(text(note, style_.note, style_.muted), std::max(1.0, width - 2 * style_.pad_x),
                   context_.measurer, style_.line_spacing);
     return !flowed.too_wide && flowed.lines.size() <= 1;
+  }
+
+  // The compact form also halves the cells' vertical padding: one-line rows, and room for two
+  // more of them on a page (the FY2016 update's 19 rows on one slide at 10 pt).
+  Style style_for(double scale) const {
+    Style s = style_at(context_.theme, scale);
+    if (compact_) s.pad_y *= 0.5;
+    return s;
   }
 
   // Sets `text` after the cell's mark, on the same line, when the line still fits `width`.

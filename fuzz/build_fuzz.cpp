@@ -42,6 +42,13 @@ const fs::path& work_folder() {
     std::string root = base && *base ? base : (fs::is_directory("/dev/shm") ? "/dev/shm" : "/tmp");
     std::string pattern = root + "/tenkai-build-fuzz-XXXXXX";
     if (!mkdtemp(pattern.data())) __builtin_trap();
+    // Removed at exit; kept in a copy that is never destroyed, as atexit handlers run after the
+    // function-local static itself is gone.
+    static const std::string* removed_at_exit = new std::string(pattern);
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(*removed_at_exit, ec);
+    });
     return fs::path(pattern);
   }();
   return folder;

@@ -1,10 +1,9 @@
 // libFuzzer target for the deck spec loader and layout: any bytes must give diagnostics, never a
 // crash, and a spec that loads must lay out (fixed-width measurer, a fake QR encoder).
 //
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. fuzz/deck_spec_fuzz.cpp \
-//     $(find core/layout core/scene core/registry -name "*.cpp") core/analysis/spread_matrix.cpp \
-//     -lyaml-cpp -o build/deck_spec_fuzz
-//   build/deck_spec_fuzz -max_len=4096 fuzz/corpus/deck
+//   CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DTENKAI_FUZZ=ON
+//   cmake --build build/fuzz --target deck_spec_fuzz
+//   build/fuzz/deck_spec_fuzz -max_len=4096 fuzz/corpus/deck
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -496,7 +496,7 @@ std::string Generator::yaml() const {
       "tenkai: 1\nregistry:\n  title: "
       "\"在宅医療推進のための地域における多職種連携研修会（全国規模の合成データ）\"\n";
   out += "  as_of: " + std::to_string(opt_.last_year + 1) + "-03-31\n";
-  out += "  caveat: \"合成データ（tenkai-gen-national）。実在の地域・開催状況とは無関係\"\n";
+  out += "  caveat: \"合成データ。実在の地域・開催状況とは無関係\"\n";
   out += "  years: [" + std::to_string(opt_.first_year) + ", " + std::to_string(opt_.last_year) +
          "]\n";
   out += "regions:\n";

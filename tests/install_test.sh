@@ -57,7 +57,7 @@ complete_words() {
 [ "$(complete_words tenkai "")" = "$(printf '%s\n' --help --version $commands | sort | tr '\n' ' ')" ] ||
   fail "completion of commands: $(complete_words tenkai "")"
 [ "$(complete_words tenkai matrix --format "")" = "csv json text " ] || fail "completion of --format"
-[ "$(complete_words tenkai build "")" = "forum-2015.yaml ministry-report.yaml " ] ||
+[ "$(complete_words tenkai build "")" = "forum-2015.yaml ministry-report.yaml national.yaml " ] ||
   fail "completion of spec files: $(complete_words tenkai build "")"
 
 # The default job, from /, with nothing of the checkout reachable and a clean environment (but

@@ -223,6 +223,34 @@ deck:
   CHECK(bad.err.find("did you mean") != std::string::npos);
 }
 
+TEST_CASE(
+    "the deck element takes where / sort / limit: the prefectures with most municipal regions") {
+  testing::ScratchDir dir;
+  testing::write_file(dir.file("deck.yaml"), R"(tenkai: 1
+deck:
+  slides:
+    - elements:
+        - {type: prefecture_summary, where: {level: [municipality, ward]}, sort: regions,
+           limit: 3}
+)");
+  auto scene = run_tenkai("scene " + shell_quote(dir.file("deck.yaml")));
+  INFO(scene.err);
+  REQUIRE(scene.exit_code == 0);
+  auto doc = nlohmann::json::parse(scene.out);
+  const auto& rows = doc["pages"][0]["items"][0]["rows"];
+  REQUIRE(rows.size() == 1 + 3 + 1);
+  // 東京都's six municipalities (東京都（広域） and 北多摩地区 left out), 千葉県's two, then the
+  // first of the prefectures with one (code order): 神奈川県.
+  CHECK(rows[1][0] == "東京都");
+  CHECK(rows[1][1] == "6");
+  CHECK(rows[1][2] == "6");
+  CHECK(rows[2][0] == "千葉県");
+  CHECK(rows[3][0] == "神奈川県");
+  CHECK(rows[4][0] == "計");
+  CHECK(rows[4][1] == "9");
+  CHECK(rows[4][3] == "149");  // 62 + 54 + 33
+}
+
 TEST_CASE("the workbook sheet: live share and totals, recalculated by LibreOffice after an edit") {
   if (run(python() + " -c 'import openpyxl' 2>/dev/null").exit_code != 0) {
     MESSAGE("skipped: python3-openpyxl is not installed");

@@ -336,7 +336,9 @@ scene::Document layout_deck(const DeckSpec& spec, const LayoutInputs& inputs,
     }
     const size_t pages_of_slide = 1 + body.more_pages.size();
     size_t page_of_slide = 0;
-    const std::string notes = context.expand(slide.notes);
+    // A repeat with nothing to show has that line as its notes, not counts of nothing.
+    const std::string notes = context.expand(
+        &body_spec == &slide.body || !slide.for_each ? slide.notes : slide.for_each->empty_note);
     auto emit = [&](std::vector<scene::Item>&& items, bool continued) {
       scene::Page page;
       page.width = spec.page.width;

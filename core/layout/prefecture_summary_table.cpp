@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/analysis/prefecture_summary.h"
+#include "core/layout/data_selection.h"
 #include "core/layout/text_meaning.h"
 #include "core/layout/year_style.h"
 
@@ -25,6 +26,7 @@ struct SummaryData : ElementData {
   std::string headers[kColumns] = {"都道府県",   "開催地域数",         "開催市区町村数",
                                    "市区町村数", "開催市区町村の割合", "初回開催年度"};
   std::string footnote = "※市区町村数は総務省調べ（2014年4月5日以降）。東京都は特別区を含む";
+  DataSelection selection;  // where / sort / limit (data_selection.h)
 };
 
 const char* const kHeaderKeys[kColumns] = {"prefecture",     "regions", "covered",
@@ -52,7 +54,53 @@ std::shared_ptr<const ElementData> parse_summary(const YAML::Node& node, SpecRea
     else if (auto text = reader.text(node, "footnote"))
       data->footnote = *text;
   }
+  data->selection = read_selection(node, reader, Listing::prefectures);
   return data;
+}
+
+// The summary's rows the selection shows: `where:` narrows the matrix the counts come from (and
+// names the prefectures), `sort:` orders the prefectures (those without data last when all are
+// listed), `limit:` keeps the first N.
+std::vector<analysis::PrefectureSummaryRow> chosen_rows(const SummaryData& data,
+                                                        LayoutContext& context) {
+  const DataSelection& selection = data.selection;
+  const analysis::SpreadMatrix* matrix = &context.matrix;
+  SelectedMatrix narrowed;
+  if (selection.narrows()) {
+    DataSelection where = selection;
+    where.sort.clear();
+    where.limit.reset();
+    narrowed = select_matrix(context.matrix, context.registry, where);
+    matrix = &narrowed.matrix;
+  }
+  analysis::PrefectureSummary summary = analysis::summarize_prefectures(context.registry, *matrix);
+  std::vector<analysis::PrefectureSummaryRow> rows;
+  for (const auto& row : summary.rows) {
+    if (!data.all && row.regions == 0) continue;
+    if (!selection.prefectures.empty() &&
+        std::find(selection.prefectures.begin(), selection.prefectures.end(), row.prefecture) ==
+            selection.prefectures.end())
+      continue;
+    rows.push_back(row);
+  }
+  if (selection.sort.empty() && !selection.limit) return rows;
+  std::vector<PrefectureEntry> with_data = prefecture_entries(*matrix, context.registry);
+  std::vector<PrefectureEntry> entries;
+  for (const auto& row : rows) {
+    PrefectureEntry entry{row.prefecture, row.code, row.regions, 0, row.first_year};
+    for (const auto& known : with_data) {
+      if (known.code == row.code) entry.sessions = known.sessions;
+    }
+    if (entry.first_year == 0) entry.first_year = 1 << 20;  // none: after every year
+    entries.push_back(std::move(entry));
+  }
+  std::vector<analysis::PrefectureSummaryRow> ordered;
+  for (const auto& entry : select_prefectures(std::move(entries), selection)) {
+    for (const auto& row : rows) {
+      if (row.code == entry.code) ordered.push_back(row);
+    }
+  }
+  return ordered;
 }
 
 std::string percent(double share) {
@@ -94,11 +142,8 @@ class SummaryTable {
  public:
   SummaryTable(const SummaryData& data, const ElementSpec& element, LayoutContext& context)
       : data_(data), element_(element), context_(context) {
-    analysis::PrefectureSummary summary =
-        analysis::summarize_prefectures(context.registry, context.matrix);
     analysis::PrefectureSummaryRow total;
-    for (const auto& row : summary.rows) {
-      if (!data.all && row.regions == 0) continue;
+    for (const auto& row : chosen_rows(data, context)) {
       rows_.push_back(row_texts(row, row.prefecture, data));
       total.regions += row.regions;
       total.covered += row.covered;
@@ -356,7 +401,8 @@ ElementLayout layout_summary(const ElementSpec& element, LayoutContext& context)
 
 ElementType prefecture_summary_element() {
   return {"prefecture_summary",
-          {"data", "prefectures", "years", "totals", "total_label", "none", "headers", "footnote"},
+          {"data", "prefectures", "years", "totals", "total_label", "none", "headers", "footnote",
+           "where", "sort", "limit"},
           parse_summary,
           layout_summary,
           nullptr};

@@ -53,7 +53,7 @@ struct TileMapData : ElementData {
   bool summary = true;  // "n／47 都道府県" in the free corner
   std::string legend_title = "初回開催年度";
   std::string none_label = "開催なし";
-  int bins = 5;  // at most this many periods of first years
+  int bins = 6;  // at most this many periods of first years (six years stay one each)
 };
 
 std::shared_ptr<const ElementData> parse_tile_map(const YAML::Node& node, SpecReader& reader) {

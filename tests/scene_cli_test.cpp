@@ -73,6 +73,25 @@ TEST_CASE("scene prints every page of the default deck as CONTRACT §4 JSON") {
         "True True True\n");
 }
 
+TEST_CASE("the FY2016 update's 19 rows are one table page at 10 pt or more, notes as references") {
+  ScratchDir dir;
+  auto result = run_tenkai("scene --data " +
+                           shell_quote(source_path("fixtures/ipw-2016-update/registry.yaml")));
+  REQUIRE(result.exit_code == 0);
+  write_file(dir.file("scene.json"), result.out);
+  // One page, every row on it; its cells at 10 pt or more; the cell notes that do not follow
+  // their mark listed under the table as ※n.
+  CHECK(python_on(dir.file("scene.json"),
+                  "p=[p for p in d['pages'] if p['slide']=='rollout']\n"
+                  "t=[i for i in p[0]['items'] if i['kind']=='table'][0]\n"
+                  "sizes=[c['size'] for r in t['cells'] for c in r]\n"
+                  "notes=[i['text'] for i in p[0]['items'] if i['kind']=='text' and "
+                  "i['role']=='note']\n"
+                  "print(len(p), len(t['rows'])-t['header_rows'], min(sizes)>=10, "
+                  "'※1 大森地区' in notes[0], '※5 柏市の協力で開催' in notes[0])") ==
+        "1 19 True True True\n");
+}
+
 TEST_CASE("scene: exit codes as build; nothing on stdout on errors") {
   ScratchDir dir;
   auto two = run_tenkai("scene " + shell_quote(source_path("layouts/forum-2015.yaml")) + " " +

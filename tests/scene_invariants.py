@@ -19,7 +19,10 @@ the default deck in 4:3 (and, for a subset, in 16:9) must satisfy:
   period     no fiscal year outside the reporting period appears in a table, chart or drawing;
   links      every registry link between two regions drawn on a page, of a kind that page
              draws, is drawn there as a connector naming it, unless the page says how many it
-             leaves out (ほか3件, ほか12地域, ほかに1組).
+             leaves out (ほか3件, ほか12地域, ほかに1組);
+  summary    a box that stands for what a diagram leaves out tells the truth: "ほか N回" beside a
+             region's session boxes makes up that region's sessions in the period, and the arrow
+             into "ほか N地域" carries the links of exactly N regions.
 
 `--self-test` breaks each invariant once on purpose (on the seed's scene) and fails unless the
 checker notices, so none of the checks can pass vacuously.
@@ -370,6 +373,61 @@ def check_links(doc, links, problems):
             problems.append(("links", f"page {page['page']}: shape ids repeat"))
 
 
+SUMMARY_SESSIONS = re.compile(r"ほか(\d+)回")
+SUMMARY_REGIONS = re.compile(r"ほか(\d+)地域")
+
+
+def check_summaries(doc, mx, sessions, problems):
+    """What a diagram says it leaves out is what it leaves out."""
+    if not mx["years"]:
+        return
+    first, last = mx["years"][0], mx["years"][-1]
+    for page in doc["pages"]:
+        where = f"page {page['page']} ({page['slide']})"
+        shapes = [i for i in page["items"] if i["kind"] == "shape"]
+        for more in shapes:
+            if more.get("role") != "more":
+                continue
+            text = more.get("text", "")
+            match = SUMMARY_SESSIONS.fullmatch(text)
+            if match and more.get("region"):
+                region = more["region"]
+                shown = sum(1 for i in shapes if i.get("role") == "session"
+                            and i.get("region") == region)
+                held = sum(1 for y in sessions.get(region, []) if y is not None and
+                           first <= y <= last)
+                if shown + int(match.group(1)) != held:
+                    problems.append(("summary", f"{where}: {shown} session boxes and {text!r} "
+                                                f"for {region}, which held {held} sessions"))
+            match = SUMMARY_REGIONS.fullmatch(text)
+            if match:
+                into = [c for c in page["items"] if c["kind"] == "connector"
+                        and c.get("to") == more["id"]]
+                regions = {to for c in into for _, to, _ in connector_links(c)}
+                if into and len(regions) != int(match.group(1)):
+                    problems.append(("summary", f"{where}: {text!r} but its arrow carries the "
+                                                f"links of {len(regions)} regions"))
+
+
+def fiscal_year(value):
+    """A registry fiscal year (2011, H23, 平成23年度, R1, 令和元年度) as a western year."""
+    if isinstance(value, int):
+        return value
+    return header_year(str(value))
+
+
+def registry_sessions(path):
+    """Every session's fiscal year, by region id (counted or not)."""
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    out = {}
+    for session in data.get("sessions") or []:
+        if isinstance(session, dict) and "region" in session:
+            out.setdefault(str(session["region"]), []).append(
+                fiscal_year(session.get("fiscal_year")))
+    return out
+
+
 def registry_links(path):
     """The (from, to, kind) of every link of a registry file."""
     with open(path, encoding="utf-8") as f:
@@ -381,7 +439,7 @@ def registry_links(path):
     return out
 
 
-def check_deck(doc, mx, widescreen, links=None, selected=False):
+def check_deck(doc, mx, widescreen, links=None, selected=False, sessions=None):
     problems = []
     for page in doc["pages"]:
         check_page(page, widescreen, problems)
@@ -392,6 +450,8 @@ def check_deck(doc, mx, widescreen, links=None, selected=False):
     check_period(doc, mx, problems)
     if links is not None:
         check_links(doc, links, problems)
+    if sessions is not None:
+        check_summaries(doc, mx, sessions, problems)
     return problems
 
 
@@ -535,9 +595,10 @@ def self_test_national(doc, mx, known, links):
     return failed
 
 
-def self_test(doc, mx, known, links, national):
+def self_test(doc, mx, known, links, national, sessions):
     def check(d):
-        return [(i, m) for i, m in check_deck(d, mx, False, links) if (slide_of(m), i) not in known]
+        return [(i, m) for i, m in check_deck(d, mx, False, links, sessions=sessions)
+                if (slide_of(m), i) not in known]
 
     assert not check(doc), f"the seed must pass before it can be broken: {check(doc)[:3]}"
     breaks = {}
@@ -592,13 +653,48 @@ def self_test(doc, mx, known, links, national):
     page["lines"] = [l for l in page["lines"] if not LEFT_OUT.search(l["text"])]
     breaks["links"] = d
 
+    # A diagram's label set below the floor, and one past the edge of its box (the P2 hub).
+    def hub_label(d):
+        page = next(p for p in d["pages"] if p["slide"] == "pattern-p2")
+        hub = next(i for i in page["items"] if i["kind"] == "shape" and i.get("region") == "tokyo")
+        line = next(l for l in page["lines"] if contains_point(hub["box"], center(l["box"])))
+        return hub, line
+
+    d = copy.deepcopy(doc)
+    hub, line = hub_label(d)
+    line["size"] = 9.5
+    breaks["size (diagram)"] = d
+
+    d = copy.deepcopy(doc)
+    hub, line = hub_label(d)
+    line["box"][2] = hub["box"][0] + hub["box"][2] - line["box"][0] + 5
+    breaks["cell (diagram)"] = d
+
+    d = copy.deepcopy(doc)
+    hub, line = hub_label(d)
+    other = next(l for l in d["pages"][[p["slide"] for p in d["pages"]].index("pattern-p2")]["lines"]
+                 if l is not line and l["box"][1] > line["box"][1] + line["box"][3])
+    other["box"] = list(line["box"])
+    breaks["overlap (diagram)"] = d
+
+    # The summaries: a chip "ほか N回" that miscounts, an arrow into "ほか N地域" that does.
+    d = copy.deepcopy(doc)
+    page = next(p for p in d["pages"] if p["slide"] == "rollout-r2")
+    chip = next(i for i in page["items"] if i["kind"] == "shape" and i.get("role") == "session")
+    chip["role"], chip["text"] = "more", "ほか2回"
+    page2 = next(p for p in d["pages"] if p["slide"] == "pattern-p2")
+    target = next(c for c in page2["items"] if c["kind"] == "connector")
+    box = next(i for i in page2["items"] if i["kind"] == "shape" and i["id"] == target["to"])
+    box["role"], box["text"] = "more", "ほか4地域"
+    breaks["summary"] = d
+
     failed = []
     for invariant, broken in breaks.items():
         found = {name for name, _ in check(broken)}
-        if invariant not in found:
+        if invariant.split(" ")[0] not in found:
             failed.append(f"breaking '{invariant}' on purpose went unnoticed (found {found})")
     failed += self_test_national(national, mx, known, links)
-    return failed
+    return failed, len(breaks) + 3
 
 
 # ---- Driver -------------------------------------------------------------------------------------
@@ -629,12 +725,13 @@ def main(argv):
                 known |= {tuple(k.split(":", 1)) for k in arg[8:].split(",") if ":" in k}
         if "--self-test" in argv:
             seed = os.path.join(source, "fixtures/ipw-2015/registry.yaml")
-            failed = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed), known,
-                               registry_links(seed), scene(tenkai, national, seed))
+            failed, count = self_test(scene(tenkai, spec, seed), matrix(tenkai, seed), known,
+                                      registry_links(seed), scene(tenkai, national, seed),
+                                      registry_sessions(seed))
             for message in failed:
                 print("FAIL:", message)
-            print(f"self-test: {11 - len(failed)} of 11 breakages caught (8 default-deck "
-                  f"invariants, 3 national-deck ones)")
+            print(f"self-test: {count - len(failed)} of {count} breakages caught (default deck "
+                  f"and national deck)")
             return 1 if failed else 0
         cases = registries(gen, work, quick)
 
@@ -642,15 +739,16 @@ def main(argv):
             name, path, also_wide = case
             mx = matrix(tenkai, path)
             links = registry_links(path)
+            sessions = registry_sessions(path)
             out = []
             for layout, widescreen in [(spec, False)] + ([(wide, True)] if also_wide else []):
                 doc = scene(tenkai, layout, path)
                 label = f"{name} ({'16:9' if widescreen else '4:3'}, {len(doc['pages'])} pages)"
-                out.append((label, check_deck(doc, mx, widescreen, links)))
+                out.append((label, check_deck(doc, mx, widescreen, links, sessions=sessions)))
             # The national deck chooses its rows (top-N, per prefecture) and stays short.
             doc = scene(tenkai, national, path)
             label = f"{name} national (4:3, {len(doc['pages'])} pages)"
-            out.append((label, check_deck(doc, mx, False, links, selected=True)))
+            out.append((label, check_deck(doc, mx, False, links, selected=True, sessions=sessions)))
             return out
 
         failures = 0

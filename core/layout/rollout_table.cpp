@@ -163,7 +163,7 @@ class TableBuilder {
   bool fit_width(double& scale) {
     // Widths are measured once at full size; smaller sizes scale them (text advances scale
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
-    style_ = style_at(context_.theme, 1.0);
+    style_ = style_for(1.0);
     make_cells();
     current_scale_ = 1.0;
     measure_rows();
@@ -280,7 +280,7 @@ class TableBuilder {
       rescale_cells(scale / current_scale_);
       current_scale_ = scale;
     }
-    style_ = style_at(context_.theme, scale);
+    style_ = style_for(scale);
     fit_columns(scale, true);
     make_year_cells();
     // Year columns share one width, so each distinct year cell is flowed once for all rows.
@@ -377,6 +377,24 @@ class TableBuilder {
     return !flowed.too_wide && flowed.lines.size() <= 1;
   }
 
+  // The compact form also halves the cells' vertical padding: one-line rows, and room for two
+  // more of them on a page (the FY2016 update's 19 rows on one slide at 10 pt).
+  Style style_for(double scale) const {
+    Style s = style_at(context_.theme, scale);
+    if (compact_) s.pad_y *= 0.5;
+    return s;
+  }
+
+  // Sets `text` after the cell's mark, on the same line, when the line still fits `width`.
+  bool append_on_mark_line(Cell& cell, const std::string& text, double width) {
+    std::vector<Run> runs = cell.blocks.front().runs;
+    runs.push_back({" " + text, style_.note, style_.muted});
+    if (content_widths(runs, context_.measurer).max > width - 2 * style_.pad_x + 0.01) return false;
+    cell.blocks.front().runs = std::move(runs);
+    cell.text += " " + text;
+    return true;
+  }
+
   // Year cells at the current size and column width; notes that do not fit become ※n.
   void make_year_cells() {
     references_.clear();
@@ -391,17 +409,8 @@ class TableBuilder {
       cell.text = data_.mark + (source.shown > 1 ? "×" + std::to_string(source.shown) : "");
       for (const auto& note : source.notes) {
         std::string shown = note;
-        if (compact_) {
-          // After the mark on its line when it fits there; else a reference (below).
-          std::vector<Run> inline_runs = cell.blocks.front().runs;
-          inline_runs.push_back({" " + note, style_.note, style_.muted});
-          if (content_widths(inline_runs, context_.measurer).max <=
-              width - 2 * style_.pad_x + 0.01) {
-            cell.blocks.front().runs = std::move(inline_runs);
-            cell.text += " " + note;
-            continue;
-          }
-        }
+        // Compact: after the mark on its line when it fits there; else a reference (below).
+        if (compact_ && append_on_mark_line(cell, note, width)) continue;
         if (compact_ || !note_fits(note, width)) {
           auto [found, added] = reference_of_.try_emplace(note, references_.size() + 1);
           std::string number = "※" + std::to_string(found->second);
@@ -413,14 +422,7 @@ class TableBuilder {
           year_refs_[i].push_back(found->second);
           // The reference follows the mark on its line when there is room (the row stays one
           // line tall), else it has a line of its own; never broken between ※ and its number.
-          std::vector<Run> inline_runs = cell.blocks.front().runs;
-          inline_runs.push_back({" " + number, style_.note, style_.muted});
-          if (content_widths(inline_runs, context_.measurer).max <=
-              width - 2 * style_.pad_x + 0.01) {
-            cell.blocks.front().runs = std::move(inline_runs);
-            cell.text += " " + number;
-            continue;
-          }
+          if (append_on_mark_line(cell, number, width)) continue;
           shown = number;
         }
         // On the mark's next line, in the same flow.

@@ -7,6 +7,7 @@
 
 #include "core/layout/diagrams/diagram_kit.h"
 #include "core/layout/diagrams/diagrams.h"
+#include "core/layout/diagrams/scaled_builder.h"
 
 namespace tenkai::layout {
 namespace {
@@ -58,24 +59,15 @@ std::shared_ptr<const ElementData> parse_cards(const YAML::Node& node, SpecReade
   return ok ? data : nullptr;
 }
 
-class CardsBuilder {
+class CardsBuilder : public ScaledBuilder<CardsData> {
  public:
-  CardsBuilder(const CardsData& data, const ElementSpec& element, LayoutContext& context)
-      : data_(data),
-        element_(element),
-        context_(context),
-        box_(context.box),
-        canvas_(context, element) {}
+  using ScaledBuilder::ScaledBuilder;
 
   ElementLayout build() {
-    search_scale(context_, element_, "the cards diagram", [&](double scale) {
-      canvas_.clear();
-      return attempt(scale);
-    });
     std::string alt;
     for (const auto& card : data_.cards) alt += (alt.empty() ? "" : "、") + x(card.title);
     if (!data_.result.empty()) alt += "：" + x(data_.result);
-    return canvas_.finish(alt);
+    return fit_and_finish("the cards diagram", std::move(alt));
   }
 
  private:
@@ -116,7 +108,7 @@ class CardsBuilder {
     return t;
   }
 
-  bool attempt(double scale) {
+  bool attempt(double scale) override {
     const Theme& theme = context_.theme;
     ok_ = true;
     head_size_ = theme.body_size * scale;
@@ -284,11 +276,6 @@ class CardsBuilder {
     return canvas_.shape(mark, "card", whole);
   }
 
-  const CardsData& data_;
-  const ElementSpec& element_;
-  LayoutContext& context_;
-  Rect box_;
-  Canvas canvas_;
   bool ok_ = true;
   double head_size_ = 18, body_size_ = 15, small_size_ = 11, pad_ = 7, gap_ = 10;
 };

@@ -39,16 +39,21 @@ double title_size(Canvas& canvas, const std::vector<FanItem>& items, double widt
   constexpr double kProbe = 10, kSpacing = 1.15;
   double pad = std::min(width, height) * 0.08;
   double worst = max_size;
+  // Lines are set as flow_text sets them: the font's ascent and descent (more than an em for Noto
+  // Sans CJK) for one line, a line advance for each further one.
+  auto metrics = canvas.measurer().measure("回", canvas.theme().font(kProbe, scene::Weight::bold));
+  const double em = std::max(1.0, (metrics.ascent + metrics.descent) / kProbe);
+  auto lines_height = [&](size_t lines) { return em + kSpacing * (lines - 1); };
   for (const auto& item : items) {
     double share = item.detail.empty() ? 1.0 : 0.58;
     auto [w, lines] = widest_line(canvas, item.title, kProbe, true);
     double by_width = w > 0 ? kProbe * (width - 2 * pad) / w : max_size;
-    double by_height = (height * share - pad) / (kSpacing * lines);
+    double by_height = (height * share - pad) / lines_height(lines);
     worst = std::min({worst, by_width, by_height});
     if (!item.detail.empty()) {
       auto [dw, dlines] = widest_line(canvas, item.detail, kProbe, false);
       double d_width = dw > 0 ? kProbe * (width - 2 * pad) / dw : max_size;
-      double d_height = (height * 0.42 - pad / 2) / (kSpacing * dlines);
+      double d_height = (height * 0.42 - pad / 2) / lines_height(dlines);
       worst = std::min({worst, d_width / 0.72, d_height / 0.72});
     }
   }

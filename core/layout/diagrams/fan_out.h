@@ -31,9 +31,10 @@ struct FanStyle {
 };
 
 // Draws the items inside `area` and the arrows from the bottom centre of `source`, each box a
-// shape and each arrow a connector. Past `max_items` the last box says "ほか N地域" and the arrow
-// to it stands for the links of every region it replaces. Returns the rectangles the items
-// took, in item order.
+// shape and each arrow a connector. Names stay at the theme's min_body_size or more: details are
+// dropped first, then boxes, the last box saying "ほか N地域" (also past `max_items`), its arrow
+// standing for the links of every region it replaces. Returns the rectangles the items took, in
+// item order.
 std::vector<scene::Rect> draw_fan(Canvas& canvas, const scene::Rect& source,
                                   const scene::Rect& area, const std::vector<FanItem>& items,
                                   const FanStyle& style);

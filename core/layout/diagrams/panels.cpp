@@ -7,6 +7,7 @@
 
 #include "core/layout/diagrams/diagram_kit.h"
 #include "core/layout/diagrams/diagrams.h"
+#include "core/layout/diagrams/scaled_builder.h"
 
 namespace tenkai::layout {
 namespace {
@@ -131,25 +132,16 @@ std::shared_ptr<const ElementData> parse_panels(const YAML::Node& node, SpecRead
   return ok ? data : nullptr;
 }
 
-class PanelsBuilder {
+class PanelsBuilder : public ScaledBuilder<PanelsData> {
  public:
-  PanelsBuilder(const PanelsData& data, const ElementSpec& element, LayoutContext& context)
-      : data_(data),
-        element_(element),
-        context_(context),
-        box_(context.box),
-        canvas_(context, element) {}
+  using ScaledBuilder::ScaledBuilder;
 
   ElementLayout build() {
-    search_scale(context_, element_, "the panels diagram", [&](double scale) {
-      canvas_.clear();
-      return attempt(scale);
-    });
     std::string alt = context_.expand(data_.heading);
     for (const auto& column : data_.columns) {
       for (const auto& panel : column.panels) alt += (alt.empty() ? "" : "、") + panel.title;
     }
-    return canvas_.finish(alt);
+    return fit_and_finish("the panels diagram", std::move(alt));
   }
 
  private:
@@ -180,7 +172,7 @@ class PanelsBuilder {
     return t.too_wide ? 1e9 : t.height;
   }
 
-  bool attempt(double scale) {
+  bool attempt(double scale) override {
     const Theme& theme = context_.theme;
     ok_ = true;
     pending_.reset();
@@ -377,11 +369,6 @@ class PanelsBuilder {
     canvas_.shape(mark, "focus_frame", label, {}, frame);
   }
 
-  const PanelsData& data_;
-  const ElementSpec& element_;
-  LayoutContext& context_;
-  Rect box_;
-  Canvas canvas_;
   std::optional<size_t> pending_;
   size_t pending_count_ = 0;
   scene::Point pending_from_, pending_to_;

@@ -70,6 +70,18 @@ ElementLayout layout_p2(const ElementSpec& element, LayoutContext& context) {
   std::string hub_text = hub_name + " " + training;
   std::string hub_years = diagrams::years_list(reg, leader_sessions, data.era) + "（" +
                           std::to_string(leader_sessions.size()) + "回）";
+  if (!leader_sessions.empty() &&
+      canvas.fitting_size(hub_years, hub_detail, size * 0.85, false, theme.min_body_size) < 0) {
+    // Too many years to list: their span, and the count.
+    int first = 9999, last = 0;
+    for (size_t l : leader_sessions) {
+      first = std::min(first, reg.sessions[l].fiscal_year);
+      last = std::max(last, reg.sessions[l].fiscal_year);
+    }
+    hub_years = diagrams::year_label(first, data.era) + "〜" +
+                diagrams::year_label(last, data.era) + "（" +
+                std::to_string(leader_sessions.size()) + "回）";
+  }
   canvas.label(hub_text, hub_title, size * 1.1, leader, Align::center, VAlign::bottom, true);
   canvas.label(hub_years, hub_detail, size * 0.85, theme.text, Align::center, VAlign::top);
   std::string hub_id = canvas.shape(hub_mark, "region", hub_text + "\n" + hub_years, hub_region.id);

@@ -202,6 +202,9 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
           lines += std::abs(segs[i].baseline - segs[i - 1].baseline) >= 0.5;
         if (lines >= 2) pitch = (segs.back().baseline - segs.front().baseline) / (lines - 1);
       }
+      // One line: 1.2 em, exactly. Left to the font, a CJK face's line (about 1.45 em) with the
+      // insets is taller than the painted row, and the viewer grows every row of the table.
+      if (pitch <= 0) pitch = std::min(1.2 * cell.font_size, heights[r]);
       size_t paragraph_start = 0;
       for (const auto& paragraph : split_lines(cell.text)) {
         x_.open("a:p");
@@ -266,8 +269,8 @@ void SlideWriter::table(const scene::Table& table, const scene::Group& group, sc
       x_.open("a:tcPr")
           .attr("marL", emu(mar_l))
           .attr("marR", emu(mar_r))
-          .attr("marT", emu(pitch > 0 ? 0 : 1))
-          .attr("marB", emu(pitch > 0 ? 0 : 1))
+          .attr("marT", emu(0))
+          .attr("marB", emu(0))
           .attr("anchor", "ctr");
       for (const char* edge : {"a:lnL", "a:lnR", "a:lnT", "a:lnB"}) {
         x_.open(edge).attr("w", emu(0.5));

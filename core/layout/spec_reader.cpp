@@ -57,7 +57,8 @@ SpecReader::SpecReader(std::string path, Diagnostics& diagnostics,
 
 SourcePos SpecReader::pos(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
-  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {path_, 0, 0};
+  // A node without a mark is the empty document itself: its problems are at the file's start.
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {path_, 1, 1};
   if (const text::PositionMap* positions = SpecPositions::current()) {
     text::LinePos at =
         positions->at_line_byte(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column));

@@ -8,6 +8,8 @@
 namespace tenkai::registry::yaml {
 
 SourcePos ReadContext::pos(const YAML::Mark& mark) const {
+  // A node without a mark is the empty document itself: its problems are at the file's start.
+  if (mark.line < 0 || mark.column < 0) return {file_, 1, 1};
   return source_.pos(file_, mark);
 }
 

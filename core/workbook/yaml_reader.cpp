@@ -16,7 +16,10 @@ std::string list_names(const std::vector<std::string>& names) {
 }
 
 SourcePos YamlReader::pos(const YAML::Node& node) const {
-  return source_.pos(path_, node.Mark());
+  // A node without a mark is the empty document itself: its problems are at the file's start.
+  YAML::Mark mark = node.Mark();
+  if (mark.line < 0 || mark.column < 0) return {path_, 1, 1};
+  return source_.pos(path_, mark);
 }
 
 void YamlReader::error(const YAML::Node& node, std::string message, std::string hint) {

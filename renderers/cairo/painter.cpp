@@ -135,11 +135,15 @@ void PagePainter::close_paragraph() {
 bool PagePainter::text_passes(const scene::TextLine& text) const {
   if (filter_ == Filter::all) return true;
   if (filter_ == Filter::no_text) return false;
-  // The middle of the line's em box, in the table group's coordinates.
-  double x = origin_.x + text.baseline.x + text.width / 2;
-  double y = origin_.y + text.baseline.y - 0.35 * text.font.size;
-  bool in = contains(cell_, x, y);
+  bool in = text_passes_cell(text, origin_);
   return filter_ == Filter::cell_text ? in : !in;
+}
+
+bool PagePainter::text_passes_cell(const scene::TextLine& text, scene::Point origin) const {
+  // The middle of the line's em box, in the table group's coordinates.
+  double x = origin.x + text.baseline.x + text.width / 2;
+  double y = origin.y + text.baseline.y - 0.35 * text.font.size;
+  return contains(cell_, x, y);
 }
 
 void PagePainter::paint_items(const std::vector<scene::Item>& items) {
@@ -245,7 +249,7 @@ void PagePainter::paint(const scene::Group& group) {
   paint_group_items(group);
 }
 
-void PagePainter::paint_group_items(const scene::Group& group) {
+bool PagePainter::begin_group(const scene::Group& group) {
   cairo_save(cr_);
   cairo_translate(cr_, group.offset.x, group.offset.y);
   if (group.clip) {
@@ -253,16 +257,25 @@ void PagePainter::paint_group_items(const scene::Group& group) {
     if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) ||
         !std::isfinite(r.height)) {
       cairo_restore(cr_);
-      return;
+      return false;
     }
     cairo_rectangle(cr_, r.x, r.y, r.width, r.height);
     cairo_clip(cr_);
   }
+  return true;
+}
+
+void PagePainter::end_group(bool begun) {
+  if (begun) cairo_restore(cr_);
+}
+
+void PagePainter::paint_group_items(const scene::Group& group) {
+  if (!begin_group(group)) return;
   scene::Point saved = origin_;
   origin_ = {origin_.x + group.offset.x, origin_.y + group.offset.y};
   paint_items(group.items);
   origin_ = saved;
-  cairo_restore(cr_);
+  end_group(true);
 }
 
 void PagePainter::paint_meaning(const scene::Group& group) {
@@ -322,11 +335,14 @@ void PagePainter::paint_table(const scene::Group& group, const scene::Table& tab
     }
     return false;
   };
-  begin_tag("Table");
-  ++whole_;
+  // The cells in structure order, each with the rectangle its text is taken from.
+  struct CellBox {
+    size_t row;
+    scene::Rect box;
+  };
+  std::vector<CellBox> boxes;
   double y = table.box.y;
   for (size_t r = 0; r < rows; ++r) {
-    begin_tag("TR");
     double x = table.box.x;
     const size_t columns = std::min(table.cells[r].size(), table.column_widths.size());
     for (size_t c = 0; c < columns; ++c) {
@@ -340,18 +356,52 @@ void PagePainter::paint_table(const scene::Group& group, const scene::Table& tab
           for (int k = 0; k < span.rows && r + k < table.row_heights.size(); ++k)
             height += table.row_heights[r + k];
         }
-        const char* tag = static_cast<int>(r) < table.header_rows ? "TH" : "TD";
-        begin_tag(tag);
-        filter_ = Filter::cell_text;
-        cell_ = {x, y, width, height};
-        paint_group_items(group);
-        end_tag(tag);
+        boxes.push_back({r, {x, y, width, height}});
       }
       x += table.column_widths[c];
     }
-    end_tag("TR");
     y += table.row_heights[r];
   }
+  // A table group of lines and paths alone (as the layouts make them) is walked once: each line
+  // goes to every cell that contains it, in painting order, which is what a pass over the group
+  // per cell would paint. Nested groups keep that pass per cell.
+  bool flat = std::none_of(group.items.begin(), group.items.end(), [](const scene::Item& item) {
+    return std::holds_alternative<scene::Group>(item);
+  });
+  std::vector<std::vector<const scene::TextLine*>> lines(flat ? boxes.size() : 0);
+  if (flat) {
+    for (const scene::Item& item : group.items) {
+      const auto* text = std::get_if<scene::TextLine>(&item);
+      if (text == nullptr) continue;
+      for (size_t i = 0; i < boxes.size(); ++i) {
+        cell_ = boxes[i].box;
+        if (text_passes_cell(*text, group.offset)) lines[i].push_back(text);
+      }
+    }
+  }
+  begin_tag("Table");
+  ++whole_;
+  bool clipped = flat && begin_group(group);
+  for (size_t i = 0, r = 0; r < rows; ++r) {
+    begin_tag("TR");
+    for (; i < boxes.size() && boxes[i].row == r; ++i) {
+      const char* tag = static_cast<int>(r) < table.header_rows ? "TH" : "TD";
+      begin_tag(tag);
+      if (flat) {
+        if (clipped) {
+          filter_ = Filter::all;
+          for (const scene::TextLine* text : lines[i]) paint(*text);
+        }
+      } else {
+        filter_ = Filter::cell_text;
+        cell_ = boxes[i].box;
+        paint_group_items(group);
+      }
+      end_tag(tag);
+    }
+    end_tag("TR");
+  }
+  if (flat) end_group(clipped);
   --whole_;
   end_tag("Table");
   filter_ = Filter::loose_text;

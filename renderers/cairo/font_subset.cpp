@@ -86,6 +86,7 @@ FontSubstitutes::FontSubstitutes(const std::vector<scene::Page>& pages) {
 }
 
 FontSubstitutes::~FontSubstitutes() {
+  for (auto& [face, glyphs] : used_) hb_set_destroy(glyphs);
   for (auto& [original, substitute] : scaled_) {
     cairo_scaled_font_destroy(substitute);
     cairo_scaled_font_destroy(original);
@@ -119,12 +120,26 @@ FontSubstitutes::Face* FontSubstitutes::face_for(PangoFont* font) {
   if (input == nullptr) return nullptr;
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (uint32_t c : codepoints_) hb_set_add(unicodes, c);
+  // When every glyph the lines use is a character's own glyph, the characters alone give the
+  // subset all it needs; the substitution closure (and the GSUB table it keeps) is skipped.
+  bool closure_needed = true;
+  if (auto noted = used_.find(source); noted != used_.end()) {
+    hb_set_t* nominal = hb_set_create();
+    hb_set_add(nominal, 0);
+    for (uint32_t c : codepoints_) {
+      hb_codepoint_t glyph = 0;
+      if (hb_font_get_nominal_glyph(hb_font, c, &glyph)) hb_set_add(nominal, glyph);
+    }
+    closure_needed = !hb_set_is_subset(noted->second, nominal);
+    hb_set_destroy(nominal);
+  }
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
   // Cairo reads outlines, metrics and names; positioning and vertical tables would only cost
   // time. GSUB stays: the subset's glyph closure follows it (locl forms for Japanese).
   hb_set_t* dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "JSTF", "MATH", "DSIG"})
     hb_set_add(dropped, hb_tag_from_string(tag, 4));
+  if (!closure_needed) hb_set_add(dropped, HB_TAG('G', 'S', 'U', 'B'));
   result->plan = hb_subset_plan_create_or_fail(source, input);
   hb_subset_input_destroy(input);
   if (result->plan == nullptr) return nullptr;
@@ -209,6 +224,26 @@ bool FontSubstitutes::show_run(cairo_t* cr, const char* text, PangoGlyphItem* ru
                          static_cast<int>(glyphs.size()), clusters.data(),
                          static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
   return true;
+}
+
+void FontSubstitutes::note_line(PangoLayoutLine* line) {
+  for (GSList* link = line->runs; link != nullptr; link = link->next) {
+    auto* run = static_cast<PangoGlyphItem*>(link->data);
+    PangoFont* font = run->item->analysis.font;
+    if (font == nullptr || !PANGO_IS_CAIRO_FONT(font)) continue;
+    hb_font_t* hb_font = pango_font_get_hb_font(font);
+    if (hb_font == nullptr) continue;
+    const void* face = hb_font_get_face(hb_font);
+    if (faces_.count(face) != 0) continue;  // already subset: too late to matter
+    hb_set_t*& glyphs = used_[face];
+    if (glyphs == nullptr) glyphs = hb_set_create();
+    PangoGlyphString* string = run->glyphs;
+    for (int i = 0; i < string->num_glyphs; ++i) {
+      PangoGlyph glyph = string->glyphs[i].glyph;
+      if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 && glyph != PANGO_GLYPH_EMPTY)
+        hb_set_add(glyphs, glyph);
+    }
+  }
 }
 
 void FontSubstitutes::show_line(cairo_t* cr, PangoLayoutLine* line) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include <map>
@@ -32,6 +33,12 @@ class FontSubstitutes {
   // by Pango as usual.
   void show_line(cairo_t* cr, PangoLayoutLine* line);
 
+  // Records the glyphs of a line that will be shown, before any line is: a face all of whose
+  // recorded glyphs are the fonts' own glyphs for the document's characters is subset without
+  // following its glyph substitutions (most of the subsetting's work). Faces with no recorded
+  // lines keep the substitution closure.
+  void note_line(PangoLayoutLine* line);
+
  private:
   struct Face;
   // The subset of the font's face, or null when the font is not substituted.
@@ -42,6 +49,7 @@ class FontSubstitutes {
   std::vector<uint32_t> codepoints_;                             // sorted, distinct
   std::map<const void*, std::unique_ptr<Face>> faces_;           // by HarfBuzz face
   std::map<cairo_scaled_font_t*, cairo_scaled_font_t*> scaled_;  // original -> substitute
+  std::map<const void*, hb_set_t*> used_;                        // by HarfBuzz face: glyph ids
 };
 
 }  // namespace tenkai::renderers

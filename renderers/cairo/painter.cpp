@@ -98,6 +98,25 @@ bool contains(const scene::Rect& r, double x, double y) {
 
 }  // namespace
 
+void PagePainter::prepare(const std::vector<scene::Page>& pages) {
+  if (substitutes_ == nullptr) return;
+  for (const scene::Page& page : pages) prepare_items(page.items);
+}
+
+void PagePainter::prepare_items(const std::vector<scene::Item>& items) {
+  for (const scene::Item& item : items) {
+    if (const auto* text = std::get_if<scene::TextLine>(&item)) {
+      if (text->text.empty() || !finite(text->baseline)) continue;
+      PangoLayout* layout = layout_for(*text);
+      if (layout == nullptr) continue;
+      if (PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0))
+        substitutes_->note_line(line);
+    } else if (const auto* group = std::get_if<scene::Group>(&item)) {
+      if (finite(group->offset)) prepare_items(group->items);
+    }
+  }
+}
+
 void PagePainter::paint_page(const scene::Page& page) {
   if (!tagged_) {
     paint_items(page.items);

@@ -32,6 +32,10 @@ class PagePainter {
   // Text from here on is drawn through `substitutes` (font_subset.h); null: through Pango alone.
   void set_font_substitutes(FontSubstitutes* substitutes) { substitutes_ = substitutes; }
 
+  // Shapes every line of `pages` and shows their glyphs to the font substitutes before the
+  // first page is painted (see FontSubstitutes::note_line); the lines are then painted from the
+  // cache.
+  void prepare(const std::vector<scene::Page>& pages);
   void paint_page(const scene::Page& page);
   void paint_items(const std::vector<scene::Item>& items);
   void paint(const scene::Item& item);
@@ -50,6 +54,7 @@ class PagePainter {
   enum class Filter { all, no_text, cell_text, loose_text };
 
   PangoLayout* layout_for(const scene::TextLine& text);
+  void prepare_items(const std::vector<scene::Item>& items);
   void paint_group_items(const scene::Group& group);
   void paint_meaning(const scene::Group& group);
   void paint_table(const scene::Group& group, const scene::Table& table);

@@ -117,6 +117,7 @@ bool write_pdf(const scene::Document& document, const std::string& path, std::st
     cairo_t* cr = context.get();
     PagePainter painter(cr, true, true);
     painter.set_font_substitutes(&substitutes);
+    painter.prepare(document.pages);
     for (size_t i = 0; i < document.pages.size(); ++i) {
       const scene::Page& page = document.pages[i];
       // Must precede any drawing on the page.

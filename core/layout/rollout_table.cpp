@@ -1037,8 +1037,8 @@ class TableBuilder {
   std::vector<Cell> year_cells_;             // the same at the current size
   std::vector<std::vector<int>> year_refs_;  // references each year cell uses
   std::vector<FlowedCell> year_flowed_;      // the same, flowed at the current scale
-  std::unordered_map<std::string, FlowedCell>
-      organizers_flowed_;                // by organizers_key; looked up only
+  // Organizer cells flowed at the current scale, by organizers_key; looked up, never iterated.
+  std::unordered_map<std::string, FlowedCell> organizers_flowed_;
   std::vector<std::string> references_;  // "※1 独自資料使用", in order of first use
   std::map<std::string, int> reference_of_;
   std::vector<Column> columns_;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/registry/validation.h"
+#include "core/registry/yaml_document.h"
 #include "tests/support.h"
 
 using namespace tenkai;
@@ -508,6 +509,40 @@ TEST_CASE("syntax errors are said plainly, at character columns after multibyte 
   CHECK(only_error("tenkai: 1\nregistry: {title: \"東京\xE2\x80\xA8x\"}\n") ==
         "f.yaml:2:22: error: line separator U+2028 is not allowed in text (use an ordinary line "
         "break)");
+}
+
+TEST_CASE("specs are checked by libyaml and read by yaml-cpp, never read two ways") {
+  auto load = [](const std::string& text, const std::string& name) {
+    registry::yaml::SourceMap source(text);
+    Diagnostics diagnostics;
+    auto node = registry::yaml::load_single_node(text, source, name, diagnostics);
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.items()) lines.push_back(format_diagnostic(d));
+    return std::make_pair(node.has_value(), lines);
+  };
+  // Every YAML file shipped or used by the benchmarks reads the same in both parsers.
+  size_t files = 0;
+  for (const char* folder : {"layouts", "bench", "fixtures"}) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(testing::source_path(folder))) {
+      if (entry.path().extension() != ".yaml") continue;
+      auto [ok, lines] = load(testing::read_file(entry.path().string()), entry.path().string());
+      CHECK_MESSAGE(ok, entry.path().string());
+      CHECK(lines.empty());
+      ++files;
+    }
+  }
+  CHECK(files >= 8);
+  // libyaml ends an anchor name at ':'; yaml-cpp takes "x:1" as the name and an empty value.
+  CHECK(load("a: &x:1\n", "s.yaml") ==
+        std::make_pair(false, std::vector<std::string>{
+                                  "s.yaml:1:4: error: invalid YAML: YAML parsers read this in "
+                                  "different ways (quote the text, or write it more plainly)"}));
+  // libyaml's messages, as for a registry.
+  CHECK(load("a: [b\n", "s.yaml").second ==
+        std::vector<std::string>{
+            "s.yaml:2:1: error: invalid YAML: the list at 1:4 is not closed: expected ',' or ']'"});
+  CHECK(load("a: 1\na: 2\n", "s.yaml") == std::make_pair(true, std::vector<std::string>{}));
 }
 
 TEST_CASE("aliases cannot multiply the work beyond the file's size") {

@@ -3,12 +3,13 @@
 #include "core/registry/yaml_document.h"
 
 #include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/node/parse.h>
+#include <yaml-cpp/yaml.h>
 #include <yaml.h>
 
 #include <cstdio>
 #include <new>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/text/utf8.h"
@@ -349,6 +350,53 @@ size_t first_unicode_line_break(std::string_view text) {
   return std::string_view::npos;
 }
 
+// Where yaml-cpp's nodes first read the text differently from the tree (kind, text or number of
+// items), or nullopt when they agree. Each tree node is compared once: aliases and cycles are
+// shared in both.
+std::optional<TextMark> first_disagreement(const Tree& tree, const YAML::Node& root) {
+  if (tree.root == Tree::kNone) {
+    if (root.IsNull() || !root.IsDefined()) return std::nullopt;
+    return TextMark{0, 0};
+  }
+  std::vector<bool> seen(tree.nodes.size(), false);
+  std::vector<std::pair<uint32_t, YAML::Node>> pending{{tree.root, root}};
+  while (!pending.empty()) {
+    auto [index, node] = std::move(pending.back());
+    pending.pop_back();
+    if (index >= tree.nodes.size() || seen[index]) continue;
+    seen[index] = true;
+    const Tree::Data& data = tree.nodes[index];
+    bool same = false;
+    switch (data.kind) {
+      case Kind::null:
+        same = node.IsNull();
+        break;
+      case Kind::scalar:
+        same = node.IsScalar() && node.Scalar() == data.scalar;
+        break;
+      case Kind::sequence: {
+        same = node.IsSequence() && node.size() == data.children.size();
+        size_t i = 0;
+        for (auto it = node.begin(); same && it != node.end(); ++it, ++i) {
+          pending.emplace_back(data.children[i], *it);
+        }
+        break;
+      }
+      case Kind::map: {
+        same = node.IsMap() && 2 * node.size() == data.children.size();
+        size_t i = 0;
+        for (auto it = node.begin(); same && it != node.end(); ++it, i += 2) {
+          pending.emplace_back(data.children[i], it->first);
+          pending.emplace_back(data.children[i + 1], it->second);
+        }
+        break;
+      }
+    }
+    if (!same) return data.mark;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Tree> load_single_document(std::string_view text, const SourceMap& source,
@@ -373,15 +421,24 @@ std::optional<YAML::Node> load_single_node(std::string_view text, const SourceMa
                                            const std::string& file, Diagnostics& diagnostics) {
   // libyaml's pass finds every syntax problem (and what yaml-cpp's Load would silently skip or
   // loop on), so the same mistake reads the same in a spec as in a registry; only then build
-  // yaml-cpp's nodes, which the spec readers walk. Should yaml-cpp still refuse the text, that
-  // is reported too, never passed over.
-  if (!load_single_document(text, source, file, diagnostics)) return std::nullopt;
+  // yaml-cpp's nodes, which the spec readers walk. Should yaml-cpp refuse the text, or read it
+  // differently (an anchor name holding ':', say), that is reported too, never passed over.
+  auto tree = load_single_document(text, source, file, diagnostics);
+  if (!tree) return std::nullopt;
+  YAML::Node root;
   try {
-    return YAML::Load(std::string(text));
+    root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     diagnostics.error(source.pos(file, e.mark), "invalid YAML: " + e.msg);
     return std::nullopt;
   }
+  if (auto at = first_disagreement(*tree, root)) {
+    diagnostics.error(source.pos(file, *at),
+                      "invalid YAML: YAML parsers read this in different ways",
+                      "quote the text, or write it more plainly");
+    return std::nullopt;
+  }
+  return root;
 }
 
 }  // namespace tenkai::registry::yaml

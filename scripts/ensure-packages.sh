@@ -3,7 +3,7 @@
 # usage: scripts/ensure-packages.sh build|test
 set -euo pipefail
 
-build_packages=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libcairo2-dev libpango1.0-dev
+build_packages=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libyaml-dev libcairo2-dev libpango1.0-dev
   libxlsxwriter-dev libqrencode-dev nlohmann-json3-dev doctest-dev fonts-noto-cjk libicu-dev
   libharfbuzz-dev libfreetype-dev libglib2.0-dev libminizip-dev libjpeg-dev gettext
   dpkg-dev fonts-morisawa-bizud-gothic)

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "core/layout/text_flow.h"
 #include "renderers/cairo/page_renderers.h"
 #include "renderers/cairo/painter.h"
 #include "tests/support.h"
@@ -354,6 +355,32 @@ TEST_CASE("Pango measurer: plausible widths, CJK about one em, memoized answers 
   scene::Font zero = font;
   zero.size = 0;
   CHECK(measurer->measure("abc", zero).width == 0);
+}
+
+TEST_CASE("Pango measurer: a label set smaller stays on one line in its scaled width") {
+  // The rollout table sizes its columns from full-size widths and tries smaller sizes by
+  // scaling them; a label on one line at full size must stay on one line when set smaller, and
+  // each trial size must measure what the scaled widths promise.
+  auto measurer = renderers::make_pango_measurer();
+  scene::Font full;
+  full.size = 11;
+  for (const char* text : {"神奈川県川崎市第7区", "北海道第152町", "鹿児島県第19市",
+                           "市・地区医師会・訪問看護", "Institute of Gerontology"}) {
+    double natural = tenkai::layout::max_content_width({{text, full, {}}}, *measurer);
+    for (double scale : {0.95, 0.93, 0.91, 10.0 / 11.0, 0.9, 0.8}) {
+      scene::Font smaller = full;
+      smaller.size = 11 * scale;
+      CAPTURE(text);
+      CAPTURE(scale);
+      auto flowed = tenkai::layout::flow_text({{text, smaller, {}}}, natural * scale, *measurer);
+      CHECK(flowed.lines.size() == 1);
+      // Exactly proportional to the size Pango sets (whole 1/1024 points), so every trial size
+      // agrees with widths scaled from full size.
+      double set_size = std::trunc(smaller.size * 1024) / 1024;
+      CHECK(measurer->measure(text, smaller).width * 11 ==
+            doctest::Approx(measurer->measure(text, full).width * set_size).epsilon(1e-9));
+    }
+  }
 }
 
 TEST_CASE("painted text agrees with measurement and sits on its baseline") {

@@ -127,6 +127,34 @@ deck:
   CHECK(diagnostics.error_count() == 10);
 }
 
+TEST_CASE("a key given twice is an error at the second, naming the first") {
+  const char* text = R"(tenkai: 1
+deck:
+  output: a.pdf
+  slides:
+    - title: 研修の狙い
+      title: 研修の目的
+      elements:
+        - {type: text, text: x, text: y}
+  output: b.pdf
+)";
+  Diagnostics diagnostics;
+  auto spec = layout::parse_deck_spec(text, "layouts/twice.yaml", nullptr, diagnostics);
+  CHECK_FALSE(spec);
+  auto lines = messages(diagnostics);
+  INFO(joined(lines));
+  CHECK(
+      has(lines,
+          "layouts/twice.yaml:6:7: error: duplicate key 'title' in slide (first given at line 5)"));
+  CHECK(has(lines,
+            "layouts/twice.yaml:8:33: error: duplicate key 'text' in element 'text' (first "
+            "given at line 8)"));
+  CHECK(
+      has(lines,
+          "layouts/twice.yaml:9:3: error: duplicate key 'output' in deck (first given at line 3)"));
+  CHECK(diagnostics.error_count() == 3);
+}
+
 TEST_CASE("malformed YAML and a missing version are positioned errors, not crashes") {
   Diagnostics diagnostics;
   CHECK_FALSE(

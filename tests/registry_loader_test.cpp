@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/registry/validation.h"
+#include "core/registry/yaml_document.h"
 #include "tests/support.h"
 
 using namespace tenkai;
@@ -319,7 +320,7 @@ TEST_CASE("local government codes and their check digit") {
         "f.yaml:13:11: error: 'code' must be a 6-digit local government code, not '12217'");
   CHECK(only_error(kHead + "    code: 12217a\n") ==
         "f.yaml:13:11: error: 'code' must be a 6-digit local government code, not '12217a'");
-  // Unquoted codes keep their leading zero: yaml-cpp hands over the text as written.
+  // Unquoted codes keep their leading zero: the parser hands over the text as written.
   CHECK(diagnostics_of(kHead + "    code: 011002\n").empty());
 }
 
@@ -463,21 +464,85 @@ TEST_CASE("byte order marks, CRLF line ends and escapes keep positions right") {
 
 TEST_CASE("malformed YAML is a positioned error, not an exception") {
   CHECK(only_error("tenkai: 1\nregistry: {title: T\nregions: []\n") ==
-        "f.yaml:3:8: error: invalid YAML: end of map flow not found");
+        "f.yaml:3:8: error: invalid YAML: the map at 2:11 is not closed: expected ',' or '}'");
   CHECK(only_error("tenkai: 1\n  registry: x\n") ==
-        "f.yaml:2:11: error: invalid YAML: illegal map value");
-  // yaml-cpp's LoadAll loops forever on a stray ',' and Load skips it; both are caught.
+        "f.yaml:2:11: error: invalid YAML: a ':' cannot start a value here (quote a text that "
+        "holds ': ', or check the indentation)");
+  // yaml-cpp's LoadAll loops forever on a stray ',' and Load skips it; libyaml refuses it.
   CHECK(only_error(",") == "f.yaml:1:1: error: invalid YAML: unexpected ','");
   CHECK(only_error("# c\n,\ntenkai: 1\n") == "f.yaml:2:1: error: invalid YAML: unexpected ','");
   CHECK(only_error("{tenkai: 1, registry: {title: T}}\n,\n") ==
         "f.yaml:2:1: error: invalid YAML: unexpected ','");
   CHECK(only_error("tenkai: *x\n") ==
         "f.yaml:1:9: error: invalid YAML: the referenced anchor is not defined");
-  // Nesting far deeper than any registry: yaml-cpp's depth guard stops it, reported as invalid.
+  // Nesting far deeper than any registry stops at the first list past the limit, even when
+  // every list is closed.
   std::string deep(100000, '[');
   auto lines = diagnostics_of(deep);
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0].find("error: invalid YAML") != std::string::npos);
+  CHECK(lines[0] ==
+        "f.yaml:1:1001: error: invalid YAML: lists and maps nested more than 1000 deep");
+  CHECK(only_error(std::string(1000, '[') + std::string(1000, ']')) ==
+        "f.yaml:1:1: error: a registry must be a map with the keys tenkai, registry, regions, "
+        "sessions and links");
+  CHECK(only_error(std::string(1001, '[') + std::string(1001, ']')) ==
+        "f.yaml:1:1001: error: invalid YAML: lists and maps nested more than 1000 deep");
+}
+
+TEST_CASE("syntax errors are said plainly, at character columns after multibyte text") {
+  // The ':' after 東京都 is character 22 of its line (byte 28).
+  CHECK(only_error("tenkai: 1\nregistry: {title: 東京都: x}\n") ==
+        "f.yaml:2:22: error: invalid YAML: the map at 2:11 is not closed: expected ',' or '}'");
+  CHECK(only_error("tenkai: 1\nregistry: {title: \"東京\n") ==
+        "f.yaml:3:1: error: invalid YAML: the quoted text at 2:19 is not closed");
+  CHECK(only_error("tenkai: 1\nregistry:\n\ttitle: T\n") ==
+        "f.yaml:3:1: error: invalid YAML: unexpected tab (indent with spaces)");
+  CHECK(only_error("tenkai: 1\nregistry: {title: \"東京\\q\"}\n") ==
+        "f.yaml:2:22: error: invalid YAML: unknown escape '\\q'");
+  CHECK(only_error("tenkai: 1\nregistry: {title: T}\nregions:\n  - 東京 都\n  id: a\n") ==
+        "f.yaml:5:3: error: invalid YAML: unexpected 'i': it does not continue the list at 4:3 "
+        "(check the indentation)");
+  CHECK(only_error("tenkai: 1\nregistry: {title: T}\n...\nregions: []\n") ==
+        "f.yaml:4:1: error: a registry must be a single YAML document (remove what follows the "
+        "'...' that ends the first)");
+  // YAML 1.1 reads U+2028 as a line break, which would shift every later line.
+  CHECK(only_error("tenkai: 1\nregistry: {title: \"東京\xE2\x80\xA8x\"}\n") ==
+        "f.yaml:2:22: error: line separator U+2028 is not allowed in text (use an ordinary line "
+        "break)");
+}
+
+TEST_CASE("specs are checked by libyaml and read by yaml-cpp, never read two ways") {
+  auto load = [](const std::string& text, const std::string& name) {
+    registry::yaml::SourceMap source(text);
+    Diagnostics diagnostics;
+    auto node = registry::yaml::load_single_node(text, source, name, diagnostics);
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.items()) lines.push_back(format_diagnostic(d));
+    return std::make_pair(node.has_value(), lines);
+  };
+  // Every YAML file shipped or used by the benchmarks reads the same in both parsers.
+  size_t files = 0;
+  for (const char* folder : {"layouts", "bench", "fixtures"}) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(testing::source_path(folder))) {
+      if (entry.path().extension() != ".yaml") continue;
+      auto [ok, lines] = load(testing::read_file(entry.path().string()), entry.path().string());
+      CHECK_MESSAGE(ok, entry.path().string());
+      CHECK(lines.empty());
+      ++files;
+    }
+  }
+  CHECK(files >= 8);
+  // libyaml ends an anchor name at ':'; yaml-cpp takes "x:1" as the name and an empty value.
+  CHECK(load("a: &x:1\n", "s.yaml") ==
+        std::make_pair(false, std::vector<std::string>{
+                                  "s.yaml:1:4: error: invalid YAML: YAML parsers read this in "
+                                  "different ways (quote the text, or write it more plainly)"}));
+  // libyaml's messages, as for a registry.
+  CHECK(load("a: [b\n", "s.yaml").second ==
+        std::vector<std::string>{
+            "s.yaml:2:1: error: invalid YAML: the list at 1:4 is not closed: expected ',' or ']'"});
+  CHECK(load("a: 1\na: 2\n", "s.yaml") == std::make_pair(true, std::vector<std::string>{}));
 }
 
 TEST_CASE("aliases cannot multiply the work beyond the file's size") {

@@ -117,6 +117,29 @@ workbook:
   CHECK(result.diagnostics.error_count() == 6);
 }
 
+TEST_CASE("a key given twice is an error at the second, naming the first") {
+  const char* text = R"(tenkai: 1
+workbook:
+  output: a.xlsx
+  sheets:
+    - name: 一覧
+      name: 概要
+      tables:
+        - data: sessions
+          columns:
+            - {field: label}
+  output: b.xlsx
+)";
+  auto result = parse_workbook_spec(text, "twice.yaml");
+  CHECK_FALSE(result.spec);
+  for (const auto& m : messages(result)) MESSAGE(m);
+  CHECK(has_message(
+      result, "twice.yaml:6:7: error: duplicate key 'name' in a sheet (first given at line 5)"));
+  CHECK(has_message(
+      result,
+      "twice.yaml:11:3: error: duplicate key 'output' in 'workbook' (first given at line 3)"));
+}
+
 TEST_CASE("structural rules: version, output, sheet names, totals, charts") {
   const char* text = R"(tenkai: 2
 workbook:

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "core/layout/data_selection.h"
@@ -105,6 +106,7 @@ struct TableRow {
   // The compact form's organizer cell: the row note after the organizers on the same line.
   Cell organizers_inline;
   double organizers_natural = 0, note_natural = 0, inline_natural = 0;  // unwrapped, full size
+  std::string organizers_key;  // the organizers and the note: what the two cells are made of
   std::vector<uint32_t> years;
 };
 
@@ -285,6 +287,7 @@ class TableBuilder {
     make_year_cells();
     // Year columns share one width, so each distinct year cell is flowed once for all rows.
     year_flowed_.clear();
+    organizers_flowed_.clear();
     double width = columns_.size() > 2 ? columns_[2].width : 0;
     for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, width));
     flow_header();
@@ -483,6 +486,7 @@ class TableBuilder {
             {text(cells.organizers.text, style_.body, style_.text), Align::left});
       }
       cells.organizers_natural = natural_of(cells.organizers, 0);
+      cells.organizers_key = cells.organizers.text + '\x1f' + row.note;
       if (!row.note.empty()) {
         // The row note on the cell's next line, in the same flow (one block, one line height).
         cells.note_natural =
@@ -699,6 +703,18 @@ class TableBuilder {
     return out;
   }
 
+  // A few organizer texts (地区医師会, 市・地区医師会 …) fill thousands of rows: each distinct
+  // one, with its note and form, is flowed once per scale.
+  FlowedCell flow_organizers(const TableRow& cells, bool inline_note) {
+    std::string key = (inline_note ? "i" : "b") + cells.organizers_key;
+    auto found = organizers_flowed_.find(key);
+    if (found == organizers_flowed_.end()) {
+      const Cell& cell = inline_note ? cells.organizers_inline : cells.organizers;
+      found = organizers_flowed_.emplace(std::move(key), flow_cell(cell, columns_[1].width)).first;
+    }
+    return found->second;
+  }
+
   FlowedRow flow_row(const TableRow& cells) {
     FlowedRow row;
     row.own.reserve(2);  // cells point into it
@@ -706,8 +722,7 @@ class TableBuilder {
     bool inline_note =
         compact_ && cells.inline_natural > 0 &&
         cells.inline_natural * current_scale_ <= columns_[1].width - 2 * style_.pad_x + 0.01;
-    row.own.push_back(
-        flow_cell(inline_note ? cells.organizers_inline : cells.organizers, columns_[1].width));
+    row.own.push_back(flow_organizers(cells, inline_note));
     row.cells = {&row.own[0], &row.own[1]};
     for (uint32_t index : cells.years) row.cells.push_back(&year_flowed_[index]);
     return finish_row(std::move(row));
@@ -1022,7 +1037,9 @@ class TableBuilder {
   std::vector<Cell> year_cells_;             // the same at the current size
   std::vector<std::vector<int>> year_refs_;  // references each year cell uses
   std::vector<FlowedCell> year_flowed_;      // the same, flowed at the current scale
-  std::vector<std::string> references_;      // "※1 独自資料使用", in order of first use
+  // Organizer cells flowed at the current scale, by organizers_key; looked up, never iterated.
+  std::unordered_map<std::string, FlowedCell> organizers_flowed_;
+  std::vector<std::string> references_;  // "※1 独自資料使用", in order of first use
   std::map<std::string, int> reference_of_;
   std::vector<Column> columns_;
   std::vector<Column> base_rows_;  // measured at full size, body rows only

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include "core/layout/elements.h"
 #include "core/layout/spec_positions.h"
@@ -81,6 +82,7 @@ bool SpecReader::check_keys(const YAML::Node& map, const std::vector<std::string
     error(map, std::string(what) + " must be a map of keys");
     return false;
   }
+  std::map<std::string, YAML::Node> seen;  // YAML lets a key repeat; the reader would keep one
   for (auto it = map.begin(); it != map.end(); ++it) {
     if (!it->first.IsScalar()) {
       error(it->first, "keys of " + std::string(what) + " must be plain names");
@@ -90,6 +92,9 @@ bool SpecReader::check_keys(const YAML::Node& map, const std::vector<std::string
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       error(it->first, "unknown key '" + key + "' in " + std::string(what),
             did_you_mean(key, allowed));
+    } else if (auto [first, fresh] = seen.emplace(key, it->first); !fresh) {
+      error(it->first, "duplicate key '" + key + "' in " + std::string(what),
+            "first given at line " + std::to_string(pos(first->second).line));
     }
   }
   return true;

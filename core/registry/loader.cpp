@@ -19,8 +19,8 @@ namespace {
 using yaml::MapReader;
 using yaml::ReadContext;
 
-// Far above any real registry (the national one is about a megabyte), small enough that
-// yaml-cpp's node tree for it stays within a few gigabytes at worst.
+// Far above any real registry (the national one is about a megabyte), small enough that the
+// parsed tree for it stays within a few gigabytes at worst.
 constexpr size_t kMaxRegistryBytes = 64u << 20;
 // Reports beyond this many errors add nothing a person can act on.
 constexpr size_t kMaxReportedErrors = 1000;
@@ -327,7 +327,7 @@ LoadResult parse_registry(std::string_view text, const std::string& path) {
       if (!context.exhausted()) resolve_references(draft, found);
     }
   } catch (const std::exception& e) {
-    // yaml-cpp may also fail with std::bad_alloc or similar on hostile input; never let it out.
+    // Parsing may also fail with std::bad_alloc or similar on hostile input; never let it out.
     found.error({path, 0, 0}, std::string("cannot read registry: ") + e.what());
   }
   result.diagnostics = capped_in_file_order(found);

@@ -1,4 +1,4 @@
-// Typed map reading over yaml-cpp nodes; every problem becomes a positioned diagnostic.
+// Typed map reading over the compact YAML tree; every problem becomes a positioned diagnostic.
 #include "core/registry/yaml_fields.h"
 
 #include <charconv>
@@ -7,7 +7,7 @@
 
 namespace tenkai::registry::yaml {
 
-SourcePos ReadContext::pos(const YAML::Mark& mark) const {
+SourcePos ReadContext::pos(const TextMark& mark) const {
   // A node without a mark is the empty document itself: its problems are at the file's start.
   if (mark.line < 0 || mark.column < 0) return {file_, 1, 1};
   return source_.pos(file_, mark);
@@ -19,7 +19,8 @@ SourcePos ReadContext::pos(const Node& node) const {
 
 SourcePos ReadContext::item_pos(const Node& list, const Node& item) {
   if (!item.IsNull() || list.is_flow()) return pos(item);
-  YAML::Mark next = item.Mark(), first = list.Mark();
+  // Columns are characters: the "-" is only found after spaces, where they equal bytes.
+  TextMark next = item.Mark(), first = list.Mark();
   if (next.line < 0 || first.line < 0 || next.line < first.line) return pos(list);
   std::string_view text = source_.source();
   auto dash_at = [&](int line) {

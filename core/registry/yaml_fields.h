@@ -1,8 +1,6 @@
 // Typed, positioned reading of YAML maps: unknown and duplicate keys, required keys, value types.
 #pragma once
 
-#include <yaml-cpp/mark.h>
-
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -25,9 +23,10 @@ class ReadContext {
       : file_(std::move(file)), source_(source), diagnostics_(diagnostics), budget_(node_budget) {}
 
   SourcePos pos(const Node& node) const;
-  SourcePos pos(const YAML::Mark& mark) const;
-  // Position of an item of `list`. yaml-cpp marks an empty item ("-" alone on its line) at the
-  // token after it, so for those the "-" is looked up in the source instead.
+  SourcePos pos(const TextMark& mark) const;
+  // Position of an item of `list`. An empty item ("-" alone on its line) is marked where its
+  // "-" ends, or by other parsers at the token after it, so for those the "-" is looked up in
+  // the source instead.
   SourcePos item_pos(const Node& list, const Node& item);
   const std::string& file() const { return file_; }
   void error(const SourcePos& pos, std::string message, std::string hint = {});
@@ -62,7 +61,8 @@ class MapReader {
   bool has(const std::string& key) const { return find(key) != nullptr; }
   // Position of the key, or of the map itself when the key is absent.
   SourcePos key_pos(const std::string& key) const;
-  // Position of the value; for an empty value (yaml-cpp marks it at the next token) the key's.
+  // Position of the value; for an empty value (marked after the ':' or at the next token) the
+  // key's.
   SourcePos value_pos(const std::string& key) const;
   const Node* value(const std::string& key) const;
 

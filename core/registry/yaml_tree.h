@@ -1,12 +1,12 @@
-// A compact read-only YAML tree built from yaml-cpp's parser events, with each node's mark.
+// A compact read-only YAML tree built from libyaml's parser events, with each node's mark.
 #pragma once
-
-#include <yaml-cpp/mark.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/registry/source_map.h"
 
 namespace tenkai::registry::yaml {
 
@@ -21,7 +21,7 @@ class Tree {
     Kind kind = Kind::null;
     bool flow = false;    // written in flow style ([a, b] / {a: b})
     bool quoted = false;  // a quoted scalar ("404000"): a string, never a number
-    YAML::Mark mark;
+    TextMark mark;        // where the node (its anchor or tag, if any) starts
     std::string scalar;
     std::vector<uint32_t> children;  // sequence items; for a map, key and value alternately
   };
@@ -45,7 +45,7 @@ class Node {
   bool is_flow() const { return valid() && data().flow; }
   bool is_quoted() const { return valid() && data().quoted; }
   const std::string& Scalar() const;
-  YAML::Mark Mark() const { return valid() ? data().mark : YAML::Mark::null_mark(); }
+  TextMark Mark() const { return valid() ? data().mark : TextMark{}; }
 
   // Number of items of a sequence, or of entries of a map.
   size_t size() const;

@@ -152,7 +152,7 @@ std::string printable(std::string_view bytes) {
 }
 
 PositionMap::PositionMap(std::string_view text) : text_(text) {
-  // yaml-cpp skips a byte order mark and counts the first line's columns after it.
+  // The YAML parsers skip a byte order mark and count the first line's columns after it.
   line_starts_.push_back(text.substr(0, 3) == kBom ? 3 : 0);
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts_.push_back(i + 1);

@@ -593,8 +593,8 @@ SpecLoadResult parse_workbook_spec(std::string_view text, const std::string& pat
   SpecLoadResult result;
   registry::yaml::SourceMap source(text);
   try {
-    // The registry loader's single-document load: it also catches yaml-cpp's endless loop on a
-    // stray ',' at document level.
+    // The registry loader's single-document checks (libyaml's, so the same messages), then
+    // yaml-cpp's nodes; yaml-cpp alone would loop forever on a stray ',' at document level.
     auto root = registry::yaml::load_single_node(text, source, path, result.diagnostics);
     if (!root) return result;
     SpecParser parser(path, source, result.diagnostics);

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 
 namespace tenkai::workbook {
 
@@ -40,6 +41,7 @@ bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what
 
 void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
                             const std::string& what) {
+  std::map<std::string, YAML::Node> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     if (!it->first.IsScalar()) {
       error(it->first, "keys of " + what + " must be plain names");
@@ -48,7 +50,14 @@ void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string
     std::string key = it->first.Scalar();
     bool known = false;
     for (const auto& name : allowed) known = known || name == key;
-    if (known) continue;
+    if (known) {
+      // YAML lets a key repeat, and the reader would silently keep one of the values.
+      if (auto [first, fresh] = seen.emplace(key, it->first); !fresh) {
+        error(it->first, "duplicate key '" + key + "' in " + what,
+              "first given at line " + std::to_string(pos(first->second).line));
+      }
+      continue;
+    }
     std::string suggestion = closest_match(key, allowed);
     error(it->first, "unknown key '" + key + "' in " + what,
           suggestion.empty() ? "expected " + list_names(allowed)

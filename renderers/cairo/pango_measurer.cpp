@@ -1,5 +1,6 @@
 // The Pango text measurer: one reused context and layout, memoized per (font, text). It brings
 // the ICU phrase breaker, so whatever layout measures with it breaks lines the same way.
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -10,6 +11,10 @@
 namespace tenkai::renderers {
 
 namespace {
+
+// Large enough that Pango's 1/1024-point units are far below any visible difference once
+// scaled down to a slide's sizes.
+constexpr double kReferenceSize = 100;
 
 class PangoMeasurer : public scene::TextMeasurer {
  public:
@@ -25,15 +30,25 @@ class PangoMeasurer : public scene::TextMeasurer {
   PangoMeasurer& operator=(const PangoMeasurer&) = delete;
 
   scene::TextMetrics measure(std::string_view text, const scene::Font& font) override {
+    if (fonts_.get(font) == nullptr) return {};  // a size Pango cannot set
+    // Advances are linear in the size (unhinted metrics, unrounded positions: see
+    // configure_context), so each text is shaped once, at a reference size, and scaled: a table
+    // tried at five sizes costs one measuring of its cells, not five.
+    scene::Font reference = font;
+    reference.size = kReferenceSize;
     // Layout asks about the same strings again and again (every cell of a paginated table is
     // measured while fitting columns), so answers are kept; the table is only looked up, never
     // iterated, so its order cannot leak into output.
-    std::string key = font_text_key(font, text);
+    std::string key = font_text_key(reference, text);
     auto found = memo_.find(key);
-    if (found != memo_.end()) return found->second;
-    scene::TextMetrics metrics = measure_uncached(text, font);
-    memo_.emplace(std::move(key), metrics);
-    return metrics;
+    if (found == memo_.end()) {
+      found = memo_.emplace(std::move(key), measure_uncached(text, reference)).first;
+    }
+    // Pango keeps a size in whole 1/1024 points (the description's integer size), so the scale
+    // is taken from that size, as it will be set when the text is painted.
+    const double scale = std::trunc(font.size * PANGO_SCALE) / PANGO_SCALE / kReferenceSize;
+    const scene::TextMetrics& at_reference = found->second;
+    return {at_reference.width * scale, at_reference.ascent * scale, at_reference.descent * scale};
   }
 
   scene::LineBreaker* line_breaker() override { return breaker_.get(); }

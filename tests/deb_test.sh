@@ -16,7 +16,7 @@ deb=$(ls "$work"/tenkai_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || fail "no .deb written"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for package in libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libxlsxwriter libyaml-cpp libyaml-0-2 libqrencode libicu \
+for package in libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libxlsxwriter libyaml-cpp libyaml-0-2 libqrencode libicu libqpdf \
   libharfbuzz-subset0 libfreetype6 libminizip1 libjpeg62-turbo libglib2.0-0 libstdc++6 libc6 fonts-noto-cjk \
   fonts-morisawa-bizud-gothic; do
   grep -q "$package" <<<"$depends" || fail "Depends lacks $package"

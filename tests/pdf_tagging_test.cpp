@@ -2,13 +2,10 @@
 // tree, /Lang, /Alt) and pdftotext (reading order), on hand-built pages and on the default deck.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
 
 #include "renderers/cairo/page_renderers.h"
-#include "renderers/cairo/pdf_tagging.h"
 #include "tests/support.h"
 
 using nlohmann::json;
@@ -210,74 +207,6 @@ TEST_CASE(
   CHECK(body < year);
   CHECK(year < kashiwa);
   CHECK(kashiwa < ota);
-}
-
-// A PDF in the form Cairo writes: objects, one cross-reference table, its trailer.
-std::string hand_written_pdf(const std::vector<std::string>& bodies) {
-  std::string pdf = "%PDF-1.5\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < bodies.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(bodies.size() + 1) + "\n0000000000 65535 f \n";
-  char entry[32];
-  for (size_t offset : offsets) {
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(bodies.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
-
-TEST_CASE(
-    "the finishing pass reads Cairo's objects: strings holding delimiters, Figures in order") {
-  std::string pdf = hand_written_pdf({
-      "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>",
-      "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 720 540 ] >>",
-      "<< /Type /StructTreeRoot /K [ 5 0 R ] >>",
-      // A title with every delimiter, balanced parentheses and an escaped one: none ends a value.
-      "<< /Type /StructElem /S /Document /T (a >> ] \\) (b) [c] /d %e) /P 4 0 R"
-      " /K [ 6 0 R 7 0 R ] >>",
-      "<< /Type /StructElem /S /Figure /P 5 0 R /Pg 3 0 R /K 0 /Alt (old) >>",
-      "<< /Type /StructElem /S /Sect /P 5 0 R /K [ 0 << /Type /MCR /MCID 1 >> 8 0 R ] >>",
-      "<< /Type /StructElem /S /Figure /P 7 0 R /Pg 3 0 R /K 2 >>",
-  });
-  std::string error;
-  REQUIRE(renderers::finish_tagged_pdf(pdf, {"図 (一)", "second"}, "ja-JP", error));
-  CHECK(error.empty());
-  ScratchDir dir;
-  std::string path = dir.file("hand.pdf");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << pdf;
-  }
-  CHECK(run("qpdf --check " + shell_quote(path)).exit_code == 0);
-  Tagged tagged = structure(path);
-  CHECK(tagged.catalog["/Lang"] == "u:ja-JP");
-  CHECK(tagged.catalog["/MarkInfo"]["/Marked"] == true);
-  CHECK(tagged.catalog["/ViewerPreferences"]["/DisplayDocTitle"] == true);
-  auto figures = all(tagged.root, "/Figure");
-  REQUIRE(figures.size() == 2);
-  CHECK(figures[0]->value["/Alt"] == "u:図 (一)");
-  CHECK(figures[1]->value["/Alt"] == "u:second");
-  CHECK(all(tagged.root, "/Document")[0]->value["/T"] == "u:a >> ] ) (b) [c] /d %e");
-
-  // Anything not in that form is refused with a message, never read past its end.
-  std::string deep = hand_written_pdf({"<< /Type /Catalog /A " + std::string(5000, '[') + " >>"});
-  for (std::string bad :
-       {std::string(), std::string("%PDF-1.5\nstartxref\n999999\n%%EOF\n"),
-        pdf.substr(0, pdf.size() / 2), deep, hand_written_pdf({"<< /Type /Catalog /T (open >>"}),
-        hand_written_pdf({"<< /Type /Catalog /StructTreeRoot 9 0 R >>"})}) {
-    std::string before = bad;
-    error.clear();
-    CHECK_FALSE(renderers::finish_tagged_pdf(bad, {"alt"}, "ja-JP", error));
-    CHECK(error.rfind("cannot finish the tagged PDF: ", 0) == 0);
-    CHECK(bad == before);
-  }
 }
 
 TEST_CASE("the default deck is a tagged PDF with one H1 per slide and Japanese as its language") {

@@ -228,6 +228,7 @@ class TableBuilder {
   };
 
   // The rows flowed at the largest size that needs the fewest pages (in the current form).
+  // Sizes are tried on the rows' heights alone; the rows are flowed once, at the size chosen.
   Plan plan_rows(bool& fitted) {
     const double limit = limit_scale();
     double scale = limit;
@@ -235,35 +236,28 @@ class TableBuilder {
     if (!fitted) fit_columns(limit, true);
     apply_scale(scale);
     prepare_footnote();
-    std::vector<FlowedRow> rows = flow_all();
     // The fewest pages the rows need at a readable size, and the largest size that needs no
     // more: one page when the rows fit at the floor, balanced pages otherwise.
-    size_t pages = count_pages(rows, room());
+    double chosen = scale;
+    size_t pages = count_pages(trial_heights(), room());
     if (pages > 1 && scale > limit + 1e-9) {
       apply_scale(limit);
-      std::vector<FlowedRow> at_limit = flow_all();
-      size_t fewest = count_pages(at_limit, room());
+      size_t fewest = count_pages(trial_heights(), room());
       if (fewest < pages) {
-        double best = limit;
-        std::vector<FlowedRow> best_rows = std::move(at_limit);
+        chosen = limit;
         for (double s = scale - 0.02; s > limit + 1e-9; s -= 0.02) {
           apply_scale(s);
-          std::vector<FlowedRow> trial = flow_all();
-          if (count_pages(trial, room()) <= fewest) {
-            best = s, best_rows = std::move(trial);
+          if (count_pages(trial_heights(), room()) <= fewest) {
+            chosen = s;
             break;
           }
         }
-        apply_scale(best);
-        rows = std::move(best_rows);
-      } else {
-        apply_scale(scale);
-        rows = flow_all();
       }
     }
+    apply_scale(chosen);
     Plan out;
-    out.pages = count_pages(rows, room());
-    out.rows = std::move(rows);
+    out.rows = flow_all();
+    out.pages = count_pages(heights_of(out.rows), room());
     return out;
   }
   static std::string points(double value) {
@@ -291,6 +285,33 @@ class TableBuilder {
     double width = columns_.size() > 2 ? columns_[2].width : 0;
     for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, width));
     flow_header();
+  }
+
+  // The rows' heights at the current scale, as flow_all would make them. A label that fits its
+  // column on one line (its full-size width scaled, as text advances scale) is not flowed: it is
+  // one line tall, as tall as at full size scaled.
+  std::vector<double> trial_heights() {
+    std::vector<double> heights;
+    heights.reserve(rows_.size());
+    const double label_room = std::max(1.0, columns_[0].width - 2 * style_.pad_x);
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      const TableRow& cells = rows_[r];
+      double label = row_widths_[r].label * current_scale_ <= label_room && one_line(cells.label)
+                         ? label_line_heights_[r] * current_scale_
+                         : flow_cell(cells.label, columns_[0].width).height;
+      double tallest = std::max(label, flow_organizers(cells, inline_note(cells)).height);
+      for (uint32_t index : cells.years) tallest = std::max(tallest, year_flowed_[index].height);
+      heights.push_back(row_height(tallest));
+    }
+    return heights;
+  }
+
+  // A single run without breaks or spaces: set on one line when it fits, whatever the breaker.
+  static bool one_line(const Cell& cell) {
+    if (cell.blocks.size() != 1 || cell.blocks[0].runs.size() != 1) return false;
+    const std::string& text = cell.blocks[0].runs[0].text;
+    return text.find_first_of(" \t\n\r") == std::string::npos &&
+           text.find("\u3000") == std::string::npos;
   }
 
   std::vector<FlowedRow> flow_all() {
@@ -332,15 +353,22 @@ class TableBuilder {
     return context_.box.height - footnote_height_ - references_height() - header_.height;
   }
 
-  static size_t count_pages(const std::vector<FlowedRow>& rows, double capacity) {
+  static std::vector<double> heights_of(const std::vector<FlowedRow>& rows) {
+    std::vector<double> heights;
+    heights.reserve(rows.size());
+    for (const auto& row : rows) heights.push_back(row.height);
+    return heights;
+  }
+
+  static size_t count_pages(const std::vector<double>& heights, double capacity) {
     size_t pages = 1;
     double used = 0;
     size_t on_page = 0;
-    for (const auto& row : rows) {
-      if (on_page > 0 && used + row.height > capacity + 0.01) {
+    for (double height : heights) {
+      if (on_page > 0 && used + height > capacity + 0.01) {
         ++pages, used = 0, on_page = 0;
       }
-      used += row.height;
+      used += height;
       ++on_page;
     }
     return pages;
@@ -537,12 +565,18 @@ class TableBuilder {
     base_rows_.assign(count, {});
     row_widths_.clear();
     row_widths_.reserve(rows_.size());
+    label_line_heights_.clear();
+    label_line_heights_.reserve(rows_.size());
     for (const auto& row : rows_) {
       measure_column(base_rows_[0], row.label);
       measure_column(base_rows_[1],
                      compact_ && row.inline_natural > 0 ? row.organizers_inline : row.organizers);
       row_widths_.push_back(
           {natural_of(row.label, 0), row.organizers_natural, row.note_natural, row.inline_natural});
+      label_line_heights_.push_back(
+          one_line(row.label)
+              ? flow_cell(row.label, row_widths_.back().label + 2 * style_.pad_x + 1.0).height
+              : 0);
     }
     if (count > 2) {
       // The mark decides the narrowest year column; notes only how wide it would like to be
@@ -715,14 +749,17 @@ class TableBuilder {
     return found->second;
   }
 
+  // Whether the compact form sets the row note after the organizers, on their line.
+  bool inline_note(const TableRow& cells) const {
+    return compact_ && cells.inline_natural > 0 &&
+           cells.inline_natural * current_scale_ <= columns_[1].width - 2 * style_.pad_x + 0.01;
+  }
+
   FlowedRow flow_row(const TableRow& cells) {
     FlowedRow row;
     row.own.reserve(2);  // cells point into it
     row.own.push_back(flow_cell(cells.label, columns_[0].width));
-    bool inline_note =
-        compact_ && cells.inline_natural > 0 &&
-        cells.inline_natural * current_scale_ <= columns_[1].width - 2 * style_.pad_x + 0.01;
-    row.own.push_back(flow_organizers(cells, inline_note));
+    row.own.push_back(flow_organizers(cells, inline_note(cells)));
     row.cells = {&row.own[0], &row.own[1]};
     for (uint32_t index : cells.years) row.cells.push_back(&year_flowed_[index]);
     return finish_row(std::move(row));
@@ -759,10 +796,15 @@ class TableBuilder {
   FlowedRow finish_row(FlowedRow row) {
     double tallest = 0;
     for (const auto* cell : row.cells) tallest = std::max(tallest, cell->height);
-    // Every row is at least one body line tall, so empty rows still read as rows.
-    double line = style_.body.size * style_.line_spacing;
-    row.height = std::max(tallest, line) + 2 * style_.pad_y;
+    row.height = row_height(tallest);
     return row;
+  }
+
+  // A row as tall as its tallest cell, and at least one body line tall, so empty rows still read
+  // as rows.
+  double row_height(double tallest) const {
+    double line = style_.body.size * style_.line_spacing;
+    return std::max(tallest, line) + 2 * style_.pad_y;
   }
 
   // Paints one cell's blocks centred vertically in [y, y + height), as one block of lines.
@@ -924,14 +966,15 @@ class TableBuilder {
     flow_header();
     const double capacity = room();
     // Balanced pages: the smallest page height that keeps the fewest pages.
-    size_t pages = count_pages(rows, capacity);
+    const std::vector<double> heights = heights_of(rows);
+    size_t pages = count_pages(heights, capacity);
     double target = capacity;
     if (pages > 1) {
       double low = 0, high = capacity;
-      for (const auto& row : rows) low = std::max(low, std::min(row.height, capacity));
+      for (double height : heights) low = std::max(low, std::min(height, capacity));
       for (int i = 0; i < 40 && high - low > 0.05; ++i) {
         double mid = (low + high) / 2;
-        if (count_pages(rows, mid) <= pages)
+        if (count_pages(heights, mid) <= pages)
           high = mid;
         else
           low = mid;
@@ -1032,7 +1075,8 @@ class TableBuilder {
     double label = 0, organizers = 0, note = 0, inline_width = 0;  // unwrapped, at full size
   };
   std::vector<RowWidths> row_widths_;
-  std::vector<YearSource> year_sources_;  // distinct year cells; 0 is the empty one
+  std::vector<double> label_line_heights_;  // a one-line label's height at full size
+  std::vector<YearSource> year_sources_;    // distinct year cells; 0 is the empty one
   std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_source_index_;
   std::vector<Cell> year_cells_;             // the same at the current size
   std::vector<std::vector<int>> year_refs_;  // references each year cell uses

@@ -191,13 +191,13 @@ class TreeBuilder {
           }
           uint32_t index = add(sequence ? Kind::sequence : Kind::map, mark, event);
           tree_.nodes[index].flow = flow;
-          stack_.push_back(index);
+          stack_.push_back({index, pending_.size()});
           continue;
         }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
           --depth_;
-          if (building_ && !stack_.empty()) stack_.pop_back();
+          if (building_ && !stack_.empty()) close_collection();
           continue;
         default:
           continue;
@@ -231,7 +231,7 @@ class TreeBuilder {
 
   uint32_t add(Kind kind, const TextMark& mark, const yaml_event_t& event) {
     auto index = static_cast<uint32_t>(tree_.nodes.size());
-    tree_.nodes.push_back({kind, false, false, mark, {}, {}});
+    tree_.nodes.push_back({kind, false, false, mark, {}, 0, 0});
     attach(index);
     remember_anchor(event, index);  // before its items, as an alias inside it may refer to it
     return index;
@@ -241,8 +241,21 @@ class TreeBuilder {
     if (stack_.empty()) {
       if (tree_.root == Tree::kNone) tree_.root = index;
     } else {
-      tree_.nodes[stack_.back()].children.push_back(index);
+      pending_.push_back(index);
     }
+  }
+
+  // The innermost open collection is complete: its children move from the pending ones into
+  // the tree's shared list, in one run.
+  void close_collection() {
+    auto [index, start] = stack_.back();
+    stack_.pop_back();
+    Tree::Data& node = tree_.nodes[index];
+    node.first = static_cast<uint32_t>(tree_.children.size());
+    node.count = static_cast<uint32_t>(pending_.size() - start);
+    tree_.children.insert(tree_.children.end(), pending_.begin() + static_cast<ptrdiff_t>(start),
+                          pending_.end());
+    pending_.resize(start);
   }
 
   bool is_problem(std::string_view problem) const {
@@ -335,7 +348,9 @@ class TreeBuilder {
   bool building_ = true;             // only the first document becomes the tree
   bool after_explicit_end_ = false;  // the last event ended a document with '...'
   size_t depth_ = 0;
-  std::vector<uint32_t> stack_;
+  // The open collections, innermost last, each with where its children start in pending_.
+  std::vector<std::pair<uint32_t, size_t>> stack_;
+  std::vector<uint32_t> pending_;  // children of the open collections, outermost first
   // Anchors of the current document (the node of each, in the first document).
   std::unordered_map<std::string, uint32_t> anchors_;
 };
@@ -375,19 +390,19 @@ std::optional<TextMark> first_disagreement(const Tree& tree, const YAML::Node& r
         same = node.IsScalar() && node.Scalar() == data.scalar;
         break;
       case Kind::sequence: {
-        same = node.IsSequence() && node.size() == data.children.size();
-        size_t i = 0;
+        same = node.IsSequence() && node.size() == data.count;
+        size_t i = data.first;
         for (auto it = node.begin(); same && it != node.end(); ++it, ++i) {
-          pending.emplace_back(data.children[i], *it);
+          pending.emplace_back(tree.children[i], *it);
         }
         break;
       }
       case Kind::map: {
-        same = node.IsMap() && 2 * node.size() == data.children.size();
-        size_t i = 0;
+        same = node.IsMap() && 2 * node.size() == data.count;
+        size_t i = data.first;
         for (auto it = node.begin(); same && it != node.end(); ++it, i += 2) {
-          pending.emplace_back(data.children[i], it->first);
-          pending.emplace_back(data.children[i + 1], it->second);
+          pending.emplace_back(tree.children[i], it->first);
+          pending.emplace_back(tree.children[i + 1], it->second);
         }
         break;
       }

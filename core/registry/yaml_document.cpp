@@ -170,7 +170,8 @@ class TreeBuilder {
           node.scalar.assign(reinterpret_cast<const char*>(event.data.scalar.value),
                              event.data.scalar.length);
           node.quoted = is_quoted(event);
-          check_scalar(mark, node.scalar);
+          check_scalar(mark, node.scalar,
+                       event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
           continue;
         }
         case YAML_SEQUENCE_START_EVENT:
@@ -213,10 +214,12 @@ class TreeBuilder {
   }
 
  private:
-  // Scalars (after escapes such as "\0" are resolved) are checked for control characters and
-  // length, reported at their own position.
-  void check_scalar(const TextMark& mark, const std::string& value) {
-    if (auto problem = text::check_text(value)) {
+  // Scalars are checked for length, and double-quoted ones (after escapes such as "\0" are
+  // resolved) for control characters, reported at their own position. Any other scalar holds
+  // only characters of the text, which was checked as a whole before, and line breaks that
+  // libyaml writes as "\n".
+  void check_scalar(const TextMark& mark, const std::string& value, bool escaped) {
+    if (auto problem = escaped ? text::check_text(value) : std::nullopt) {
       diagnostics_.error(source_.pos(file_, mark), problem->message);
     } else if (value.size() > kMaxTextBytes && text::character_count(value) > kMaxTextCharacters) {
       diagnostics_.error(source_.pos(file_, mark),

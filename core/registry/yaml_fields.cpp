@@ -1,6 +1,7 @@
 // Typed map reading over the compact YAML tree; every problem becomes a positioned diagnostic.
 #include "core/registry/yaml_fields.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <utility>
@@ -113,10 +114,11 @@ const char* node_kind(const Node& node) {
 }  // namespace
 
 MapReader::MapReader(ReadContext& context, const Node& map, std::string what,
-                     std::vector<std::string> allowed_keys)
+                     const std::vector<std::string>& allowed_keys)
     : context_(context), map_(map), what_(std::move(what)) {
   if (!map.IsMap()) return;
   if (!context_.charge(map.size(), map)) return;
+  entries_.reserve(map.size());
   for (size_t i = 0; i < map.size(); ++i) {
     Node key = map.key(i);
     if (!key.IsScalar()) {
@@ -125,9 +127,7 @@ MapReader::MapReader(ReadContext& context, const Node& map, std::string what,
       continue;
     }
     const std::string& name = key.Scalar();
-    bool known = false;
-    for (const auto& allowed : allowed_keys) known = known || allowed == name;
-    if (!known) {
+    if (std::find(allowed_keys.begin(), allowed_keys.end(), name) == allowed_keys.end()) {
       context_.error(context_.pos(key), "unknown key '" + excerpt(name) + "' in " + what_,
                      suggestion(name, allowed_keys));
       continue;

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <new>
 #include <unordered_map>
@@ -21,6 +22,8 @@ using Kind = Tree::Kind;
 
 // Further documents are looked at up to this many (each is reported or empty).
 constexpr size_t kMaxDocuments = 1000;
+// The tree's vectors are sized ahead for at most this many nodes.
+constexpr size_t kMaxReservedNodes = size_t{1} << 20;
 
 // One parser over a text, and the event it last produced.
 class EventParser {
@@ -108,7 +111,12 @@ class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, const SourceMap& source, const std::string& file,
               Diagnostics& diagnostics)
-      : parser_(text), source_(source), file_(file), diagnostics_(diagnostics) {}
+      : parser_(text), source_(source), file_(file), diagnostics_(diagnostics) {
+    // A registry has about one node per 9 bytes: no regrowing (capped for a huge text).
+    size_t expected = std::min(text.size() / 8, kMaxReservedNodes);
+    tree_.nodes.reserve(expected);
+    tree_.children.reserve(expected);
+  }
 
   std::optional<Tree> run() {
     size_t documents = 0;

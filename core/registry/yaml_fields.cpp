@@ -227,15 +227,15 @@ std::optional<long long> MapReader::integer(const std::string& key, long long mi
                                             bool required) {
   const Entry* entry = present(key, required);
   if (!entry) return std::nullopt;
-  std::string expected = "an integer >= " + std::to_string(minimum);
+  auto expected = [&] { return "an integer >= " + std::to_string(minimum); };
   if (!entry->value.IsScalar()) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not " + node_kind(entry->value));
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not " + node_kind(entry->value));
     return std::nullopt;
   }
   const std::string& raw = entry->value.Scalar();
   auto value = entry->value.is_quoted() ? std::nullopt : parse_integer(raw);
   if (!value || *value < minimum) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not '" + excerpt(raw) + "'");
     return std::nullopt;
   }
   return value;
@@ -244,15 +244,15 @@ std::optional<long long> MapReader::integer(const std::string& key, long long mi
 std::optional<double> MapReader::number(const std::string& key, double minimum) {
   const Entry* entry = present(key, false);
   if (!entry) return std::nullopt;
-  std::string expected = "a number >= " + std::to_string(static_cast<long long>(minimum));
+  auto expected = [&] { return "a number >= " + std::to_string(static_cast<long long>(minimum)); };
   if (!entry->value.IsScalar()) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not " + node_kind(entry->value));
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not " + node_kind(entry->value));
     return std::nullopt;
   }
   const std::string& raw = entry->value.Scalar();
   auto value = entry->value.is_quoted() ? std::nullopt : parse_number(raw);
   if (!value || *value < minimum) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not '" + excerpt(raw) + "'");
     return std::nullopt;
   }
   return value;

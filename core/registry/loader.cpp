@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <tuple>
+#include <utility>
 
 #include "core/registry/fiscal_year.h"
 #include "core/registry/prefectures.h"
@@ -125,11 +126,11 @@ void read_header(ReadContext& context, MapReader& top, Registry& registry) {
     return;
   }
   MapReader map(context, *header, "registry", kRegistryKeys);
-  if (auto title = map.text("title", true)) registry.title = *title;
-  if (auto caveat = map.text("caveat")) registry.caveat = *caveat;
+  if (auto title = map.text("title", true)) registry.title = std::move(*title);
+  if (auto caveat = map.text("caveat")) registry.caveat = std::move(*caveat);
   if (auto as_of = map.scalar("as_of")) {
     if (is_valid_date(*as_of)) {
-      registry.as_of = *as_of;
+      registry.as_of = std::move(*as_of);
     } else {
       map.error_at_value("as_of",
                          "'as_of' must be a date YYYY-MM-DD, not '" + yaml::excerpt(*as_of) + "'");
@@ -164,7 +165,7 @@ void read_region(ReadContext& context, const yaml::Node& node, RegistryDraft& dr
                          "use [a-z0-9][a-z0-9-]*");
     }
   }
-  if (auto name = map.text("name", true)) region.name = *name;
+  if (auto name = map.text("name", true)) region.name = std::move(*name);
   if (auto prefecture = map.text("prefecture", true)) {
     region.prefecture_code = prefecture_code(*prefecture);
     if (region.prefecture_code > 0) {
@@ -177,7 +178,7 @@ void read_region(ReadContext& context, const yaml::Node& node, RegistryDraft& dr
   auto level = read_enum(map, "level", kLevels, parse_level, true);
   if (level) region.level = *level;
   if (auto label = map.text("label")) {
-    region.label = *label;
+    region.label = std::move(*label);
     region.label_explicit = true;
   }
   if (!region.label_explicit) {
@@ -187,14 +188,14 @@ void read_region(ReadContext& context, const yaml::Node& node, RegistryDraft& dr
   if (auto code = map.scalar("code")) {
     std::string problem = local_government_code_problem(*code);
     if (problem.empty()) {
-      region.code = *code;
+      region.code = std::move(*code);
     } else {
       map.error_at_value("code", problem);
     }
   }
-  if (auto within = map.text("within")) region.within = *within;
+  if (auto within = map.text("within")) region.within = std::move(*within);
   if (auto organizers = map.text_list("organizers")) region.organizers = std::move(*organizers);
-  if (auto note = map.text("note")) region.note = *note;
+  if (auto note = map.text("note")) region.note = std::move(*note);
   draft.registry.regions.push_back(std::move(region));
   draft.region_positions.push_back({map.value_pos("id"), map.value_pos("within")});
 }
@@ -203,7 +204,7 @@ void read_session(ReadContext& context, const yaml::Node& node, RegistryDraft& d
   MapReader map(context, node, "session", kSessionKeys);
   Session session;
   session.pos = context.pos(node);
-  if (auto region = map.text("region", true)) session.region = *region;
+  if (auto region = map.text("region", true)) session.region = std::move(*region);
   if (auto year = read_fiscal_year(map, "fiscal_year", true)) session.fiscal_year = *year;
   if (auto ordinal = map.integer("ordinal", 1)) {
     if (*ordinal <= 1000000) {
@@ -221,11 +222,11 @@ void read_session(ReadContext& context, const yaml::Node& node, RegistryDraft& d
   session.hours = map.number("hours", 0);
   session.field_hours = map.number("field_hours", 0);
   session.organizers = map.text_list("organizers");
-  if (auto note = map.text("note")) session.note = *note;
+  if (auto note = map.text("note")) session.note = std::move(*note);
   if (auto counted = map.boolean("counted")) session.counted = *counted;
-  if (auto title = map.text("title")) session.title = *title;
-  if (auto programme = map.text("programme")) session.programme = *programme;
-  if (auto when = map.text("when")) session.when = *when;
+  if (auto title = map.text("title")) session.title = std::move(*title);
+  if (auto programme = map.text("programme")) session.programme = std::move(*programme);
+  if (auto when = map.text("when")) session.when = std::move(*when);
   if (map.has("times")) {
     // A count, or `several` when the source says only 年数回.
     auto text = map.scalar("times");
@@ -259,11 +260,11 @@ void read_link(ReadContext& context, const yaml::Node& node, RegistryDraft& draf
   MapReader map(context, node, "link", kLinkKeys);
   Link link;
   link.pos = context.pos(node);
-  if (auto from = map.text("from", true)) link.from = *from;
-  if (auto to = map.text("to", true)) link.to = *to;
+  if (auto from = map.text("from", true)) link.from = std::move(*from);
+  if (auto to = map.text("to", true)) link.to = std::move(*to);
   if (auto kind = read_enum(map, "kind", kLinkKinds, parse_link_kind, true)) link.kind = *kind;
   link.fiscal_year = read_fiscal_year(map, "fiscal_year", false);
-  if (auto note = map.text("note")) link.note = *note;
+  if (auto note = map.text("note")) link.note = std::move(*note);
   draft.registry.links.push_back(std::move(link));
   draft.link_positions.push_back({map.value_pos("from"), map.value_pos("to")});
 }

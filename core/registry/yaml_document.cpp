@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <new>
 #include <unordered_map>
@@ -21,6 +22,8 @@ using Kind = Tree::Kind;
 
 // Further documents are looked at up to this many (each is reported or empty).
 constexpr size_t kMaxDocuments = 1000;
+// The tree's vectors are sized ahead for at most this many nodes.
+constexpr size_t kMaxReservedNodes = size_t{1} << 20;
 
 // One parser over a text, and the event it last produced.
 class EventParser {
@@ -108,7 +111,12 @@ class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, const SourceMap& source, const std::string& file,
               Diagnostics& diagnostics)
-      : parser_(text), source_(source), file_(file), diagnostics_(diagnostics) {}
+      : parser_(text), source_(source), file_(file), diagnostics_(diagnostics) {
+    // A registry has about one node per 9 bytes: no regrowing (capped for a huge text).
+    size_t expected = std::min(text.size() / 8, kMaxReservedNodes);
+    tree_.nodes.reserve(expected);
+    tree_.children.reserve(expected);
+  }
 
   std::optional<Tree> run() {
     size_t documents = 0;
@@ -170,7 +178,8 @@ class TreeBuilder {
           node.scalar.assign(reinterpret_cast<const char*>(event.data.scalar.value),
                              event.data.scalar.length);
           node.quoted = is_quoted(event);
-          check_scalar(mark, node.scalar);
+          check_scalar(mark, node.scalar,
+                       event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
           continue;
         }
         case YAML_SEQUENCE_START_EVENT:
@@ -191,13 +200,13 @@ class TreeBuilder {
           }
           uint32_t index = add(sequence ? Kind::sequence : Kind::map, mark, event);
           tree_.nodes[index].flow = flow;
-          stack_.push_back(index);
+          stack_.push_back({index, pending_.size()});
           continue;
         }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
           --depth_;
-          if (building_ && !stack_.empty()) stack_.pop_back();
+          if (building_ && !stack_.empty()) close_collection();
           continue;
         default:
           continue;
@@ -213,10 +222,12 @@ class TreeBuilder {
   }
 
  private:
-  // Scalars (after escapes such as "\0" are resolved) are checked for control characters and
-  // length, reported at their own position.
-  void check_scalar(const TextMark& mark, const std::string& value) {
-    if (auto problem = text::check_text(value)) {
+  // Scalars are checked for length, and double-quoted ones (after escapes such as "\0" are
+  // resolved) for control characters, reported at their own position. Any other scalar holds
+  // only characters of the text, which was checked as a whole before, and line breaks that
+  // libyaml writes as "\n".
+  void check_scalar(const TextMark& mark, const std::string& value, bool escaped) {
+    if (auto problem = escaped ? text::check_text(value) : std::nullopt) {
       diagnostics_.error(source_.pos(file_, mark), problem->message);
     } else if (value.size() > kMaxTextBytes && text::character_count(value) > kMaxTextCharacters) {
       diagnostics_.error(source_.pos(file_, mark),
@@ -231,7 +242,7 @@ class TreeBuilder {
 
   uint32_t add(Kind kind, const TextMark& mark, const yaml_event_t& event) {
     auto index = static_cast<uint32_t>(tree_.nodes.size());
-    tree_.nodes.push_back({kind, false, false, mark, {}, {}});
+    tree_.nodes.push_back({kind, false, false, mark, {}, 0, 0});
     attach(index);
     remember_anchor(event, index);  // before its items, as an alias inside it may refer to it
     return index;
@@ -241,8 +252,21 @@ class TreeBuilder {
     if (stack_.empty()) {
       if (tree_.root == Tree::kNone) tree_.root = index;
     } else {
-      tree_.nodes[stack_.back()].children.push_back(index);
+      pending_.push_back(index);
     }
+  }
+
+  // The innermost open collection is complete: its children move from the pending ones into
+  // the tree's shared list, in one run.
+  void close_collection() {
+    auto [index, start] = stack_.back();
+    stack_.pop_back();
+    Tree::Data& node = tree_.nodes[index];
+    node.first = static_cast<uint32_t>(tree_.children.size());
+    node.count = static_cast<uint32_t>(pending_.size() - start);
+    tree_.children.insert(tree_.children.end(), pending_.begin() + static_cast<ptrdiff_t>(start),
+                          pending_.end());
+    pending_.resize(start);
   }
 
   bool is_problem(std::string_view problem) const {
@@ -335,7 +359,9 @@ class TreeBuilder {
   bool building_ = true;             // only the first document becomes the tree
   bool after_explicit_end_ = false;  // the last event ended a document with '...'
   size_t depth_ = 0;
-  std::vector<uint32_t> stack_;
+  // The open collections, innermost last, each with where its children start in pending_.
+  std::vector<std::pair<uint32_t, size_t>> stack_;
+  std::vector<uint32_t> pending_;  // children of the open collections, outermost first
   // Anchors of the current document (the node of each, in the first document).
   std::unordered_map<std::string, uint32_t> anchors_;
 };
@@ -375,19 +401,19 @@ std::optional<TextMark> first_disagreement(const Tree& tree, const YAML::Node& r
         same = node.IsScalar() && node.Scalar() == data.scalar;
         break;
       case Kind::sequence: {
-        same = node.IsSequence() && node.size() == data.children.size();
-        size_t i = 0;
+        same = node.IsSequence() && node.size() == data.count;
+        size_t i = data.first;
         for (auto it = node.begin(); same && it != node.end(); ++it, ++i) {
-          pending.emplace_back(data.children[i], *it);
+          pending.emplace_back(tree.children[i], *it);
         }
         break;
       }
       case Kind::map: {
-        same = node.IsMap() && 2 * node.size() == data.children.size();
-        size_t i = 0;
+        same = node.IsMap() && 2 * node.size() == data.count;
+        size_t i = data.first;
         for (auto it = node.begin(); same && it != node.end(); ++it, i += 2) {
-          pending.emplace_back(data.children[i], it->first);
-          pending.emplace_back(data.children[i + 1], it->second);
+          pending.emplace_back(tree.children[i], it->first);
+          pending.emplace_back(tree.children[i + 1], it->second);
         }
         break;
       }

@@ -1,6 +1,7 @@
 // Typed map reading over the compact YAML tree; every problem becomes a positioned diagnostic.
 #include "core/registry/yaml_fields.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <utility>
@@ -113,10 +114,11 @@ const char* node_kind(const Node& node) {
 }  // namespace
 
 MapReader::MapReader(ReadContext& context, const Node& map, std::string what,
-                     std::vector<std::string> allowed_keys)
+                     const std::vector<std::string>& allowed_keys)
     : context_(context), map_(map), what_(std::move(what)) {
   if (!map.IsMap()) return;
   if (!context_.charge(map.size(), map)) return;
+  entries_.reserve(map.size());
   for (size_t i = 0; i < map.size(); ++i) {
     Node key = map.key(i);
     if (!key.IsScalar()) {
@@ -125,9 +127,7 @@ MapReader::MapReader(ReadContext& context, const Node& map, std::string what,
       continue;
     }
     const std::string& name = key.Scalar();
-    bool known = false;
-    for (const auto& allowed : allowed_keys) known = known || allowed == name;
-    if (!known) {
+    if (std::find(allowed_keys.begin(), allowed_keys.end(), name) == allowed_keys.end()) {
       context_.error(context_.pos(key), "unknown key '" + excerpt(name) + "' in " + what_,
                      suggestion(name, allowed_keys));
       continue;
@@ -227,15 +227,15 @@ std::optional<long long> MapReader::integer(const std::string& key, long long mi
                                             bool required) {
   const Entry* entry = present(key, required);
   if (!entry) return std::nullopt;
-  std::string expected = "an integer >= " + std::to_string(minimum);
+  auto expected = [&] { return "an integer >= " + std::to_string(minimum); };
   if (!entry->value.IsScalar()) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not " + node_kind(entry->value));
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not " + node_kind(entry->value));
     return std::nullopt;
   }
   const std::string& raw = entry->value.Scalar();
   auto value = entry->value.is_quoted() ? std::nullopt : parse_integer(raw);
   if (!value || *value < minimum) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not '" + excerpt(raw) + "'");
     return std::nullopt;
   }
   return value;
@@ -244,15 +244,15 @@ std::optional<long long> MapReader::integer(const std::string& key, long long mi
 std::optional<double> MapReader::number(const std::string& key, double minimum) {
   const Entry* entry = present(key, false);
   if (!entry) return std::nullopt;
-  std::string expected = "a number >= " + std::to_string(static_cast<long long>(minimum));
+  auto expected = [&] { return "a number >= " + std::to_string(static_cast<long long>(minimum)); };
   if (!entry->value.IsScalar()) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not " + node_kind(entry->value));
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not " + node_kind(entry->value));
     return std::nullopt;
   }
   const std::string& raw = entry->value.Scalar();
   auto value = entry->value.is_quoted() ? std::nullopt : parse_number(raw);
   if (!value || *value < minimum) {
-    error_at_value(key, "'" + key + "' must be " + expected + ", not '" + excerpt(raw) + "'");
+    error_at_value(key, "'" + key + "' must be " + expected() + ", not '" + excerpt(raw) + "'");
     return std::nullopt;
   }
   return value;

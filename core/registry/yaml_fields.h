@@ -55,8 +55,9 @@ std::string excerpt(const std::string& text);
 class MapReader {
  public:
   // `what` names the map in messages ("region", "session", "registry").
+  // `allowed_keys` must outlive the reader.
   MapReader(ReadContext& context, const Node& map, std::string what,
-            std::vector<std::string> allowed_keys);
+            const std::vector<std::string>& allowed_keys);
 
   bool has(const std::string& key) const { return find(key) != nullptr; }
   // Position of the key, or of the map itself when the key is absent.
@@ -82,7 +83,7 @@ class MapReader {
 
  private:
   struct Entry {
-    std::string key;
+    std::string_view key;  // the key node's text
     Node key_node;
     Node value;
   };

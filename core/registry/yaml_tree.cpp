@@ -9,14 +9,14 @@ const std::string& Node::Scalar() const {
 }
 
 size_t Node::size() const {
-  if (IsSequence()) return data().children.size();
-  if (IsMap()) return data().children.size() / 2;
+  if (IsSequence()) return data().count;
+  if (IsMap()) return data().count / 2;
   return 0;
 }
 
 Node Node::child(size_t i) const {
-  if (!valid() || i >= data().children.size()) return {};
-  return Node(tree_, data().children[i]);
+  if (!valid() || i >= data().count) return {};
+  return Node(tree_, tree_->children[data().first + i]);
 }
 
 Node Node::item(size_t i) const {

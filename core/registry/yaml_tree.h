@@ -12,7 +12,8 @@ namespace tenkai::registry::yaml {
 
 // Why not YAML::Node: building yaml-cpp's own node graph costs about as much again as parsing,
 // and a registry is read once, front to back. Here nodes live in one vector and refer to each
-// other by index; an alias is one more reference to the anchored node, never a copy.
+// other by index, and the children of all collections share one more vector; an alias is one
+// more reference to the anchored node, never a copy.
 class Tree {
  public:
   enum class Kind : uint8_t { null, scalar, sequence, map };
@@ -23,10 +24,15 @@ class Tree {
     bool quoted = false;  // a quoted scalar ("404000"): a string, never a number
     TextMark mark;        // where the node (its anchor or tag, if any) starts
     std::string scalar;
-    std::vector<uint32_t> children;  // sequence items; for a map, key and value alternately
+    // The node's children are children[first, first + count): sequence items; for a map, key
+    // and value alternately.
+    uint32_t first = 0;
+    uint32_t count = 0;
   };
 
   std::vector<Data> nodes;
+  // Every collection's children, each collection's in one run (stored when it closes).
+  std::vector<uint32_t> children;
   uint32_t root = kNone;
 
   static constexpr uint32_t kNone = UINT32_MAX;

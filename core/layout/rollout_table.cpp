@@ -297,7 +297,7 @@ class TableBuilder {
     for (size_t r = 0; r < rows_.size(); ++r) {
       const TableRow& cells = rows_[r];
       double label = row_widths_[r].label * current_scale_ <= label_room && one_line(cells.label)
-                         ? label_line_heights_[r] * current_scale_
+                         ? labels_[r].line_height * current_scale_
                          : flow_cell(cells.label, columns_[0].width).height;
       double tallest = std::max(label, flow_organizers(cells, inline_note(cells)).height);
       for (uint32_t index : cells.years) tallest = std::max(tallest, year_flowed_[index].height);
@@ -565,18 +565,16 @@ class TableBuilder {
     base_rows_.assign(count, {});
     row_widths_.clear();
     row_widths_.reserve(rows_.size());
-    label_line_heights_.clear();
-    label_line_heights_.reserve(rows_.size());
-    for (const auto& row : rows_) {
-      measure_column(base_rows_[0], row.label);
+    // The labels are the same in both forms: measured once.
+    if (labels_.size() != rows_.size()) measure_labels();
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      const TableRow& row = rows_[r];
+      base_rows_[0].min = std::max(base_rows_[0].min, labels_[r].column.min);
+      base_rows_[0].natural = std::max(base_rows_[0].natural, labels_[r].column.natural);
       measure_column(base_rows_[1],
                      compact_ && row.inline_natural > 0 ? row.organizers_inline : row.organizers);
       row_widths_.push_back(
-          {natural_of(row.label, 0), row.organizers_natural, row.note_natural, row.inline_natural});
-      label_line_heights_.push_back(
-          one_line(row.label)
-              ? flow_cell(row.label, row_widths_.back().label + 2 * style_.pad_x + 1.0).height
-              : 0);
+          {labels_[r].natural, row.organizers_natural, row.note_natural, row.inline_natural});
     }
     if (count > 2) {
       // The mark decides the narrowest year column; notes only how wide it would like to be
@@ -598,6 +596,29 @@ class TableBuilder {
         years.natural = natural;
       }
       for (size_t c = 2; c < count; ++c) base_rows_[c] = years;
+    }
+  }
+
+  // Each label's column widths, unwrapped width and (set on one line) height, at full size.
+  void measure_labels() {
+    labels_.clear();
+    labels_.reserve(rows_.size());
+    for (const TableRow& row : rows_) {
+      LabelWidths label;
+      const auto& blocks = row.label.blocks;
+      if (blocks.size() == 1 && blocks[0].suffix.empty()) {
+        // What measure_column and natural_of would find, from one measuring.
+        ContentWidths widths = content_widths(blocks[0].runs, context_.measurer);
+        label.column = {widths.min + 2 * kPadX, widths.max + 2 * kPadX, 0};
+        label.natural = widths.max;
+      } else {
+        measure_column(label.column, row.label);
+        label.natural = natural_of(row.label, 0);
+      }
+      if (one_line(row.label)) {
+        label.line_height = flow_cell(row.label, label.natural + 2 * style_.pad_x + 1.0).height;
+      }
+      labels_.push_back(label);
     }
   }
 
@@ -1075,8 +1096,13 @@ class TableBuilder {
     double label = 0, organizers = 0, note = 0, inline_width = 0;  // unwrapped, at full size
   };
   std::vector<RowWidths> row_widths_;
-  std::vector<double> label_line_heights_;  // a one-line label's height at full size
-  std::vector<YearSource> year_sources_;    // distinct year cells; 0 is the empty one
+  struct LabelWidths {
+    Column column;           // as measure_column finds it
+    double natural = 0;      // unwrapped
+    double line_height = 0;  // set on one line (labels without spaces or breaks)
+  };
+  std::vector<LabelWidths> labels_;       // per row, at full size
+  std::vector<YearSource> year_sources_;  // distinct year cells; 0 is the empty one
   std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_source_index_;
   std::vector<Cell> year_cells_;             // the same at the current size
   std::vector<std::vector<int>> year_refs_;  // references each year cell uses

@@ -513,7 +513,7 @@ class TableBuilder {
         cells.organizers.blocks.push_back(
             {text(cells.organizers.text, style_.body, style_.text), Align::left});
       }
-      cells.organizers_natural = natural_of(cells.organizers, 0);
+      cells.organizers_natural = organizers_natural(cells.organizers);
       cells.organizers_key = cells.organizers.text + '\x1f' + row.note;
       if (!row.note.empty()) {
         // The row note on the cell's next line, in the same flow (one block, one line height).
@@ -620,6 +620,16 @@ class TableBuilder {
       }
       labels_.push_back(label);
     }
+  }
+
+  // Unwrapped width of an organizers cell (before its note), at full size: a few texts fill
+  // thousands of rows, so each is measured once.
+  double organizers_natural(const Cell& organizers) {
+    auto found = organizer_naturals_.find(organizers.text);
+    if (found == organizer_naturals_.end()) {
+      found = organizer_naturals_.emplace(organizers.text, natural_of(organizers, 0)).first;
+    }
+    return found->second;
   }
 
   // Unwrapped width of block `index` of `cell` (0 when absent), at full size.
@@ -1101,7 +1111,8 @@ class TableBuilder {
     double natural = 0;      // unwrapped
     double line_height = 0;  // set on one line (labels without spaces or breaks)
   };
-  std::vector<LabelWidths> labels_;       // per row, at full size
+  std::vector<LabelWidths> labels_;                             // per row, at full size
+  std::unordered_map<std::string, double> organizer_naturals_;  // looked up, never iterated
   std::vector<YearSource> year_sources_;  // distinct year cells; 0 is the empty one
   std::map<std::pair<int, std::vector<std::string>>, uint32_t> year_source_index_;
   std::vector<Cell> year_cells_;             // the same at the current size

@@ -296,8 +296,9 @@ class TableBuilder {
     const double label_room = std::max(1.0, columns_[0].width - 2 * style_.pad_x);
     for (size_t r = 0; r < rows_.size(); ++r) {
       const TableRow& cells = rows_[r];
-      double label = row_widths_[r].label * current_scale_ <= label_room && one_line(cells.label)
-                         ? labels_[r].line_height * current_scale_
+      const LabelWidths& widths = labels_[r];
+      double label = widths.line_height > 0 && widths.natural * current_scale_ <= label_room
+                         ? widths.line_height * current_scale_
                          : flow_cell(cells.label, columns_[0].width).height;
       double tallest = std::max(label, flow_organizers(cells, inline_note(cells)).height);
       for (uint32_t index : cells.years) tallest = std::max(tallest, year_flowed_[index].height);
@@ -605,16 +606,8 @@ class TableBuilder {
     labels_.reserve(rows_.size());
     for (const TableRow& row : rows_) {
       LabelWidths label;
-      const auto& blocks = row.label.blocks;
-      if (blocks.size() == 1 && blocks[0].suffix.empty()) {
-        // What measure_column and natural_of would find, from one measuring.
-        ContentWidths widths = content_widths(blocks[0].runs, context_.measurer);
-        label.column = {widths.min + 2 * kPadX, widths.max + 2 * kPadX, 0};
-        label.natural = widths.max;
-      } else {
-        measure_column(label.column, row.label);
-        label.natural = natural_of(row.label, 0);
-      }
+      measure_column(label.column, row.label);
+      label.natural = natural_of(row.label, 0);
       if (one_line(row.label)) {
         label.line_height = flow_cell(row.label, label.natural + 2 * style_.pad_x + 1.0).height;
       }
@@ -1109,7 +1102,7 @@ class TableBuilder {
   struct LabelWidths {
     Column column;           // as measure_column finds it
     double natural = 0;      // unwrapped
-    double line_height = 0;  // set on one line (labels without spaces or breaks)
+    double line_height = 0;  // set on one line; 0: the label may break (spaces, breaks)
   };
   std::vector<LabelWidths> labels_;                             // per row, at full size
   std::unordered_map<std::string, double> organizer_naturals_;  // looked up, never iterated

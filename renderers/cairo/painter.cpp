@@ -154,15 +154,16 @@ void PagePainter::close_paragraph() {
 bool PagePainter::text_passes(const scene::TextLine& text) const {
   if (filter_ == Filter::all) return true;
   if (filter_ == Filter::no_text) return false;
-  bool in = text_passes_cell(text, origin_);
+  bool in = text_passes_cell(text, origin_, cell_);
   return filter_ == Filter::cell_text ? in : !in;
 }
 
-bool PagePainter::text_passes_cell(const scene::TextLine& text, scene::Point origin) const {
+bool PagePainter::text_passes_cell(const scene::TextLine& text, scene::Point origin,
+                                   const scene::Rect& cell) {
   // The middle of the line's em box, in the table group's coordinates.
   double x = origin.x + text.baseline.x + text.width / 2;
   double y = origin.y + text.baseline.y - 0.35 * text.font.size;
-  return contains(cell_, x, y);
+  return contains(cell, x, y);
 }
 
 void PagePainter::paint_items(const std::vector<scene::Item>& items) {
@@ -393,8 +394,7 @@ void PagePainter::paint_table(const scene::Group& group, const scene::Table& tab
       const auto* text = std::get_if<scene::TextLine>(&item);
       if (text == nullptr) continue;
       for (size_t i = 0; i < boxes.size(); ++i) {
-        cell_ = boxes[i].box;
-        if (text_passes_cell(*text, group.offset)) lines[i].push_back(text);
+        if (text_passes_cell(*text, group.offset, boxes[i].box)) lines[i].push_back(text);
       }
     }
   }

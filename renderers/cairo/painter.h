@@ -60,8 +60,9 @@ class PagePainter {
   void paint_table(const scene::Group& group, const scene::Table& table);
   void paint_figure(const scene::Group& group, const std::string& alt);
   bool text_passes(const scene::TextLine& text) const;
-  // Whether the middle of the line's em box, offset by `origin`, lies in `cell_`.
-  bool text_passes_cell(const scene::TextLine& text, scene::Point origin) const;
+  // Whether the middle of the line's em box, offset by `origin`, lies in `cell`.
+  static bool text_passes_cell(const scene::TextLine& text, scene::Point origin,
+                               const scene::Rect& cell);
   // Saves the state and applies the group's offset and clip; false (state restored) when the
   // clip is unusable and nothing of the group may be painted.
   bool begin_group(const scene::Group& group);

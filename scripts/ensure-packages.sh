@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libyaml-dev libcairo2-dev libpango1.0-dev
   libxlsxwriter-dev libqrencode-dev nlohmann-json3-dev doctest-dev fonts-noto-cjk libicu-dev
   libqpdf-dev libharfbuzz-dev libfreetype-dev libglib2.0-dev libminizip-dev libjpeg-dev gettext
-  dpkg-dev fonts-morisawa-bizud-gothic)
+  dpkg-dev fonts-morisawa-bizud-gothic libgoogle-perftools-dev)
 # Independent readers the tests check our artefacts with.
 test_packages=(poppler-utils qpdf python3 python3-openpyxl python3-jsonschema python3-yaml
   libreoffice-calc-nogui libreoffice-impress-nogui fontconfig)

@@ -86,6 +86,7 @@ FontSubstitutes::FontSubstitutes(const std::vector<scene::Page>& pages) {
 }
 
 FontSubstitutes::~FontSubstitutes() {
+  for (auto& [font, substitute] : by_font_) g_object_unref(font);
   for (auto& [face, glyphs] : used_) hb_set_destroy(glyphs);
   for (auto& [original, substitute] : scaled_) {
     cairo_scaled_font_destroy(substitute);
@@ -170,6 +171,18 @@ FontSubstitutes::Face* FontSubstitutes::face_for(PangoFont* font) {
   return result;
 }
 
+const FontSubstitutes::Substitute& FontSubstitutes::substitute_for(PangoFont* font) {
+  auto found = by_font_.find(font);
+  if (found != by_font_.end()) return found->second;
+  Substitute substitute;
+  substitute.face = face_for(font);
+  if (substitute.face != nullptr) substitute.scaled = scaled_for(font, *substitute.face);
+  if (substitute.scaled == nullptr) substitute.face = nullptr;
+  // The reference keeps the address from being reused by another font while it is a key here.
+  g_object_ref(font);
+  return by_font_.emplace(font, substitute).first->second;
+}
+
 cairo_scaled_font_t* FontSubstitutes::scaled_for(PangoFont* font, Face& face) {
   cairo_scaled_font_t* original = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
   cairo_matrix_t matrix, ctm;
@@ -196,8 +209,10 @@ bool FontSubstitutes::show_run(cairo_t* cr, const char* text, PangoGlyphItem* ru
                                double y) {
   PangoItem* item = run->item;
   if (item->analysis.level % 2 != 0) return false;  // right to left: Pango's clusters run back
-  Face* face = face_for(item->analysis.font);
-  if (face == nullptr) return false;
+  if (item->analysis.font == nullptr) return false;
+  const Substitute& substitute = substitute_for(item->analysis.font);
+  if (substitute.face == nullptr) return false;
+  const Face* face = substitute.face;
   PangoGlyphString* string = run->glyphs;
   std::vector<cairo_glyph_t> glyphs(static_cast<size_t>(string->num_glyphs));
   int advance = 0;
@@ -217,9 +232,7 @@ bool FontSubstitutes::show_run(cairo_t* cr, const char* text, PangoGlyphItem* ru
        more = pango_glyph_item_iter_next_cluster(&iter)) {
     clusters.push_back({iter.end_index - iter.start_index, iter.end_glyph - iter.start_glyph});
   }
-  cairo_scaled_font_t* scaled = scaled_for(item->analysis.font, *face);
-  if (scaled == nullptr) return false;
-  cairo_set_scaled_font(cr, scaled);
+  cairo_set_scaled_font(cr, substitute.scaled);
   cairo_show_text_glyphs(cr, text + item->offset, item->length, glyphs.data(),
                          static_cast<int>(glyphs.size()), clusters.data(),
                          static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));

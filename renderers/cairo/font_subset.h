@@ -41,6 +41,13 @@ class FontSubstitutes {
 
  private:
   struct Face;
+  struct Substitute {
+    Face* face = nullptr;                   // null: the font is not substituted
+    cairo_scaled_font_t* scaled = nullptr;  // the subset at the font's size and options
+  };
+  // What a Pango font is drawn with, worked out once per font: a table deck shows thousands of
+  // runs in a handful of fonts.
+  const Substitute& substitute_for(PangoFont* font);
   // The subset of the font's face, or null when the font is not substituted.
   Face* face_for(PangoFont* font);
   cairo_scaled_font_t* scaled_for(PangoFont* font, Face& face);
@@ -50,6 +57,7 @@ class FontSubstitutes {
   std::map<const void*, std::unique_ptr<Face>> faces_;           // by HarfBuzz face
   std::map<cairo_scaled_font_t*, cairo_scaled_font_t*> scaled_;  // original -> substitute
   std::map<const void*, hb_set_t*> used_;                        // by HarfBuzz face: glyph ids
+  std::map<PangoFont*, Substitute> by_font_;                     // each font referenced
 };
 
 }  // namespace tenkai::renderers

@@ -21,6 +21,10 @@ for package in libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libxlsxwriter libyam
   fonts-morisawa-bizud-gothic; do
   grep -q "$package" <<<"$depends" || fail "Depends lacks $package"
 done
+# The allocator, where the build links it (not under the sanitizers).
+if ldd "$build_dir/tenkai" | grep -q libtcmalloc_minimal; then
+  grep -q libtcmalloc-minimal4 <<<"$depends" || fail "Depends lacks libtcmalloc-minimal4"
+fi
 # Every font family a default layout names (or the theme's default) comes from a package the
 # .deb depends on, so a layout naming a new font cannot ship without its package.
 families=$( (grep -rhoE '^ *font(_family)?: *[^,}#]+' "$source_dir/layouts" | sed 's/^[^:]*: *//'

@@ -30,14 +30,26 @@ class LazyClassification {
   mutable std::optional<analysis::Classification> value_;
 };
 
+// The SHA-256 of a file's bytes, read and hashed on first use: only workbooks show it, and
+// hashing a national registry is about 2 % of building its table deck.
+class LazyFileDigest {
+ public:
+  explicit LazyFileDigest(std::string path) : path_(std::move(path)) {}
+  const std::string& get() const;  // lowercase hex
+
+ private:
+  std::string path_;
+  mutable std::optional<std::string> value_;
+};
+
 // Everything a spec may bind to, computed once per run (the classification when first needed).
 struct BuildInputs {
   const registry::Registry& registry;
   const analysis::SpreadMatrix& matrix;
   const LazyClassification& classification;
-  std::string registry_sha256;  // hex digest of the registry file's bytes
-  std::string version;          // tenkai version
-  std::string out_dir;          // folder outputs go to (exists when build_* is called)
+  const LazyFileDigest& registry_sha256;  // of the registry file's bytes
+  std::string version;                    // tenkai version
+  std::string out_dir;                    // folder outputs go to (exists when build_* is called)
 };
 
 // One output of the run, staged in the output set's private folder.

@@ -98,9 +98,9 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
   const analysis::SpreadMatrix matrix = analysis::compute_spread(*loaded.registry, diagnostics);
   const registry::Registry in_period = analysis::within_period(*loaded.registry);
   LazyClassification classification(in_period);
-  BuildInputs inputs{in_period,      matrix,
-                     classification, sha256_hex(read_bytes(options.data)),
-                     TENKAI_VERSION, options.out_dir};
+  LazyFileDigest registry_digest(options.data);
+  BuildInputs inputs{in_period,       matrix,         classification,
+                     registry_digest, TENKAI_VERSION, options.out_dir};
   for (const auto& spec : options.specs) {
     progress().status(trf("laying out {1} …", {std::filesystem::path(spec).filename().string()}));
     SpecKind kind = spec_kind(spec, diagnostics);
@@ -111,6 +111,11 @@ int for_each_spec(const Options& options, PerSpec per_spec) {
 }
 
 }  // namespace
+
+const std::string& LazyFileDigest::get() const {
+  if (!value_) value_ = sha256_hex(read_bytes(path_));
+  return *value_;
+}
 
 const analysis::Classification& LazyClassification::get() const {
   if (!value_) value_ = analysis::classify(registry_);

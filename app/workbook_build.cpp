@@ -16,7 +16,8 @@ workbook::WorkbookData workbook_data(const workbook::WorkbookSpec& spec,
   static const analysis::Classification kUnused;  // for workbooks that show no classified data
   const analysis::Classification& classification =
       workbook::workbook_needs_classification(spec) ? inputs.classification.get() : kUnused;
-  return {inputs.registry, inputs.matrix, classification, inputs.version, inputs.registry_sha256};
+  return {inputs.registry, inputs.matrix, classification, inputs.version,
+          inputs.registry_sha256.get()};
 }
 
 }  // namespace

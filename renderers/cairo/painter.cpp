@@ -339,6 +339,89 @@ void PagePainter::paint_figure(const scene::Group& group, const std::string& alt
   end_tag("Figure");
 }
 
+PagePainter::CellBoxes PagePainter::cell_boxes(const scene::Table& table) {
+  CellBoxes out;
+  out.rows = std::min(table.cells.size(), table.row_heights.size());
+  out.columns = table.column_widths.size();
+  out.row_edges.assign(1, table.box.y);
+  for (size_t r = 0; r < out.rows; ++r)
+    out.row_edges.push_back(out.row_edges.back() + table.row_heights[r]);
+  out.column_edges.assign(1, table.box.x);
+  for (double width : table.column_widths)
+    out.column_edges.push_back(out.column_edges.back() + width);
+  out.owner.assign(out.rows * out.columns, kNoBox);
+  // A spanning cell owns every grid cell it covers; a covered cell has no box of its own.
+  std::vector<const scene::CellSpan*> span_at(out.rows * out.columns, nullptr);
+  std::vector<bool> covered(out.rows * out.columns, false);
+  // (The layouts' spans never overlap, so each grid cell has one owner.)
+  auto in_grid = [&](long r, long c) {
+    return r >= 0 && c >= 0 && r < static_cast<long>(out.rows) &&
+           c < static_cast<long>(out.columns);
+  };
+  for (const auto& span : table.spans) {
+    for (long k = 0; k < span.rows; ++k) {
+      for (long j = 0; j < span.cols; ++j) {
+        long r = span.row + k, c = span.col + j;
+        if ((k != 0 || j != 0) && in_grid(r, c))
+          covered[static_cast<size_t>(r) * out.columns + static_cast<size_t>(c)] = true;
+      }
+    }
+    if (in_grid(span.row, span.col))
+      span_at[static_cast<size_t>(span.row) * out.columns + static_cast<size_t>(span.col)] = &span;
+  }
+  for (size_t r = 0; r < out.rows; ++r) {
+    const size_t columns = std::min(table.cells[r].size(), out.columns);
+    for (size_t c = 0; c < columns; ++c) {
+      if (covered[r * out.columns + c]) continue;
+      double width = table.column_widths[c], height = table.row_heights[r];
+      const scene::CellSpan* span = span_at[r * out.columns + c];
+      size_t span_rows = 1, span_cols = 1;
+      if (span != nullptr) {
+        width = height = 0;
+        for (int k = 0; k < span->cols && c + k < out.columns; ++k)
+          width += table.column_widths[c + k];
+        for (int k = 0; k < span->rows && r + k < out.rows; ++k) height += table.row_heights[r + k];
+        span_rows = static_cast<size_t>(std::max(span->rows, 1));
+        span_cols = static_cast<size_t>(std::max(span->cols, 1));
+      }
+      const size_t index = out.boxes.size();
+      out.boxes.push_back({r, {out.column_edges[c], out.row_edges[r], width, height}});
+      for (size_t k = 0; k < span_rows && r + k < out.rows; ++k) {
+        for (size_t j = 0; j < span_cols && c + j < out.columns; ++j)
+          out.owner[(r + k) * out.columns + c + j] = index;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<size_t> PagePainter::CellBoxes::containing(const scene::TextLine& text,
+                                                       scene::Point origin) const {
+  // The grid cell the line's point falls in, found from the row and column edges, and the
+  // cells around it: a spanning box's size is a sum of widths, which may differ from the
+  // grid's edges in the last bit. Each candidate box is then tested exactly.
+  std::vector<size_t> found;
+  if (rows == 0 || columns == 0) return found;
+  const double x = origin.x + text.baseline.x + text.width / 2;
+  const double y = origin.y + text.baseline.y - 0.35 * text.font.size;
+  auto index_of = [](const std::vector<double>& edges, double at) {
+    return static_cast<long>(std::upper_bound(edges.begin(), edges.end(), at) - edges.begin()) - 1;
+  };
+  const long row = index_of(row_edges, y), column = index_of(column_edges, x);
+  for (long r = row - 1; r <= row + 1; ++r) {
+    for (long c = column - 1; c <= column + 1; ++c) {
+      if (r < 0 || c < 0 || r >= static_cast<long>(rows) || c >= static_cast<long>(columns))
+        continue;
+      size_t box = owner[static_cast<size_t>(r) * columns + static_cast<size_t>(c)];
+      if (box == kNoBox) continue;
+      if (std::find(found.begin(), found.end(), box) != found.end()) continue;
+      if (text_passes_cell(text, origin, boxes[box].box)) found.push_back(box);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 void PagePainter::paint_table(const scene::Group& group, const scene::Table& table) {
   // Rules and fills first, untagged; then the text cell by cell in rows, so the structure reads
   // row after row whatever order the cells were painted in; text outside the cells last.
@@ -346,42 +429,9 @@ void PagePainter::paint_table(const scene::Group& group, const scene::Table& tab
   origin_ = {};
   filter_ = Filter::no_text;
   paint_group_items(group);
-  const size_t rows = std::min(table.cells.size(), table.row_heights.size());
-  auto covered = [&](int r, int c) {
-    for (const auto& span : table.spans) {
-      if (r >= span.row && r < span.row + span.rows && c >= span.col && c < span.col + span.cols &&
-          (r != span.row || c != span.col))
-        return true;
-    }
-    return false;
-  };
-  // The cells in structure order, each with the rectangle its text is taken from.
-  struct CellBox {
-    size_t row;
-    scene::Rect box;
-  };
-  std::vector<CellBox> boxes;
-  double y = table.box.y;
-  for (size_t r = 0; r < rows; ++r) {
-    double x = table.box.x;
-    const size_t columns = std::min(table.cells[r].size(), table.column_widths.size());
-    for (size_t c = 0; c < columns; ++c) {
-      double width = table.column_widths[c], height = table.row_heights[r];
-      if (!covered(static_cast<int>(r), static_cast<int>(c))) {
-        for (const auto& span : table.spans) {
-          if (span.row != static_cast<int>(r) || span.col != static_cast<int>(c)) continue;
-          width = height = 0;
-          for (int k = 0; k < span.cols && c + k < table.column_widths.size(); ++k)
-            width += table.column_widths[c + k];
-          for (int k = 0; k < span.rows && r + k < table.row_heights.size(); ++k)
-            height += table.row_heights[r + k];
-        }
-        boxes.push_back({r, {x, y, width, height}});
-      }
-      x += table.column_widths[c];
-    }
-    y += table.row_heights[r];
-  }
+  const CellBoxes cells = cell_boxes(table);
+  const std::vector<CellBox>& boxes = cells.boxes;
+  const size_t rows = cells.rows;
   // A table group of lines and paths alone (as the layouts make them) is walked once: each line
   // goes to every cell that contains it, in painting order, which is what a pass over the group
   // per cell would paint. Nested groups keep that pass per cell.
@@ -393,9 +443,7 @@ void PagePainter::paint_table(const scene::Group& group, const scene::Table& tab
     for (const scene::Item& item : group.items) {
       const auto* text = std::get_if<scene::TextLine>(&item);
       if (text == nullptr) continue;
-      for (size_t i = 0; i < boxes.size(); ++i) {
-        if (text_passes_cell(*text, group.offset, boxes[i].box)) lines[i].push_back(text);
-      }
+      for (size_t i : cells.containing(*text, group.offset)) lines[i].push_back(text);
     }
   }
   begin_tag("Table");

@@ -58,6 +58,23 @@ class PagePainter {
   void paint_group_items(const scene::Group& group);
   void paint_meaning(const scene::Group& group);
   void paint_table(const scene::Group& group, const scene::Table& table);
+  // A table's cells in structure order (row by row, spans once), each with the rectangle its
+  // text is taken from, and the grid that finds the cells containing a line.
+  struct CellBox {
+    size_t row;
+    scene::Rect box;
+  };
+  struct CellBoxes {
+    std::vector<CellBox> boxes;
+    size_t rows = 0, columns = 0;
+    std::vector<double> row_edges, column_edges;  // rows + 1 and columns + 1 edges
+    std::vector<size_t> owner;  // per grid cell: the box that covers it, or kNoBox
+    // The boxes (indices, ascending) that contain the line's point, `origin` being the table
+    // group's offset.
+    std::vector<size_t> containing(const scene::TextLine& text, scene::Point origin) const;
+  };
+  static constexpr size_t kNoBox = static_cast<size_t>(-1);
+  static CellBoxes cell_boxes(const scene::Table& table);
   void paint_figure(const scene::Group& group, const std::string& alt);
   bool text_passes(const scene::TextLine& text) const;
   // Whether the middle of the line's em box, offset by `origin`, lies in `cell`.

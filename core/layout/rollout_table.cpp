@@ -124,6 +124,41 @@ struct Column {
 // (narrower, for many years).
 enum class HeaderMode { single, spanning };
 
+// Content widths of the texts of one table element, shared by every builder it makes (the
+// probes that find how many parts the years need, then each part, each in both forms): they
+// measure the same labels, organizers, marks and headers again and again.
+class WidthsMemo {
+ public:
+  ContentWidths of(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {
+    key_.clear();
+    for (const auto& run : runs) append_key(run);
+    auto found = widths_.find(key_);
+    if (found != widths_.end()) return found->second;
+    ContentWidths widths = content_widths(runs, measurer);
+    widths_.emplace(key_, widths);
+    return widths;
+  }
+
+ private:
+  // Everything the widths depend on: each run's text and font (not its colour).
+  void append_key(const Run& run) {
+    append_bytes(run.text.size());
+    key_ += run.text;
+    append_bytes(run.font.family.size());
+    key_ += run.font.family;
+    append_bytes(run.font.size);
+    append_bytes(run.font.weight);
+    append_bytes(run.font.italic);
+  }
+  template <typename T>
+  void append_bytes(const T& value) {
+    key_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+
+  std::string key_;
+  std::unordered_map<std::string, ContentWidths> widths_;  // looked up, never iterated
+};
+
 class TableBuilder {
   struct FlowedBlock {
     FlowedText text;
@@ -153,10 +188,11 @@ class TableBuilder {
   // Lays out the matrix rows with the columns of `years` (all of the matrix's, or one part of
   // them when they do not fit one table's width); `later_part`: an earlier part came before.
   TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context,
-               std::vector<int> years, bool later_part)
+               WidthsMemo& widths, std::vector<int> years, bool later_part)
       : data_(data),
         element_(element),
         context_(context),
+        widths_(widths),
         matrix_(context.matrix),
         years_(std::move(years)),
         later_part_(later_part) {}
@@ -421,7 +457,7 @@ class TableBuilder {
   bool append_on_mark_line(Cell& cell, const std::string& text, double width) {
     std::vector<Run> runs = cell.blocks.front().runs;
     runs.push_back({" " + text, style_.note, style_.muted});
-    if (content_widths(runs, context_.measurer).max > width - 2 * style_.pad_x + 0.01) return false;
+    if (widths_.of(runs, context_.measurer).max > width - 2 * style_.pad_x + 0.01) return false;
     cell.blocks.front().runs = std::move(runs);
     cell.text += " " + text;
     return true;
@@ -519,7 +555,7 @@ class TableBuilder {
       if (!row.note.empty()) {
         // The row note on the cell's next line, in the same flow (one block, one line height).
         cells.note_natural =
-            content_widths(text(row.note, style_.note, style_.muted), context_.measurer).max;
+            widths_.of(text(row.note, style_.note, style_.muted), context_.measurer).max;
         if (cells.organizers.blocks.empty()) {
           cells.organizers.blocks.push_back(
               {text(row.note, style_.note, style_.muted), Align::left});
@@ -533,7 +569,7 @@ class TableBuilder {
           auto& runs = cells.organizers_inline.blocks.front().runs;
           // A bracketed note brings its own space: （府内より傍聴受入）.
           runs.back().text = (row.note.rfind("（", 0) == 0 ? "" : " ") + row.note;
-          cells.inline_natural = content_widths(runs, context_.measurer).max;
+          cells.inline_natural = widths_.of(runs, context_.measurer).max;
         }
       }
       cells.years.resize(years_.size());
@@ -628,7 +664,7 @@ class TableBuilder {
   // Unwrapped width of block `index` of `cell` (0 when absent), at full size.
   double natural_of(const Cell& cell, size_t index) {
     if (index >= cell.blocks.size()) return 0;
-    return content_widths(cell.blocks[index].runs, context_.measurer).max;
+    return widths_.of(cell.blocks[index].runs, context_.measurer).max;
   }
 
   // Splits `room` between the label and organizer columns so that the rows need the fewest
@@ -662,7 +698,7 @@ class TableBuilder {
 
   void measure_column(Column& column, const Cell& cell) {
     for (const auto& block : cell.blocks) {
-      ContentWidths widths = content_widths(block.runs, context_.measurer);
+      ContentWidths widths = widths_.of(block.runs, context_.measurer);
       double suffix = 0;
       for (const auto& run : block.suffix) {
         suffix += context_.measurer.measure(run.text, run.font).width + kSuffixGap;
@@ -1085,6 +1121,7 @@ class TableBuilder {
   const TableData& data_;
   const ElementSpec& element_;
   LayoutContext& context_;
+  WidthsMemo& widths_;
   const analysis::SpreadMatrix& matrix_;
   std::vector<int> years_;  // the year columns of this table
   bool later_part_ = false;
@@ -1168,12 +1205,13 @@ ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
   const std::vector<int>& years = context.matrix.years;
   // Too many years for one table's width at a readable size: the years are split into
   // consecutive parts, each a table of every row (and its pages), before any type gets smaller.
+  WidthsMemo widths;
   size_t parts = 1;
   for (; parts < std::max<size_t>(1, years.size()); ++parts) {
     bool all = true;
     for (const auto& part : split_years(years, parts)) {
       double scale = 0;
-      TableBuilder probe(data, element, context, part, false);
+      TableBuilder probe(data, element, context, widths, part, false);
       if (!probe.fit_width(scale)) {
         all = false;
         break;
@@ -1184,7 +1222,7 @@ ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
   ElementLayout out;
   bool first = true;
   for (const auto& part : split_years(years, parts)) {
-    ElementLayout laid = TableBuilder(data, element, context, part, !first).build();
+    ElementLayout laid = TableBuilder(data, element, context, widths, part, !first).build();
     if (first) {
       out = std::move(laid);
       first = false;

@@ -3,6 +3,7 @@
 // below, and the coverage caveat as a footnote. Column widths are fitted to the content; labels
 // wrap; rows that do not fit continue on further pages with the header repeated.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -172,8 +173,8 @@ class TableBuilder {
   };
 
   struct FlowedRow {
-    std::vector<FlowedCell> own;           // label and organizer cells
-    std::vector<const FlowedCell*> cells;  // every cell; year cells point into the memo
+    std::vector<FlowedCell> own;           // the label cell (a header row: every cell)
+    std::vector<const FlowedCell*> cells;  // every cell; organizer and year cells point into memos
     double height = 0;
   };
 
@@ -317,7 +318,7 @@ class TableBuilder {
     make_year_cells();
     // Year columns share one width, so each distinct year cell is flowed once for all rows.
     year_flowed_.clear();
-    organizers_flowed_.clear();
+    for (auto& form : organizers_flowed_) form.clear();
     double width = columns_.size() > 2 ? columns_[2].width : 0;
     for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, width));
     flow_header();
@@ -798,13 +799,13 @@ class TableBuilder {
   }
 
   // A few organizer texts (地区医師会, 市・地区医師会 …) fill thousands of rows: each distinct
-  // one, with its note and form, is flowed once per scale.
-  FlowedCell flow_organizers(const TableRow& cells, bool inline_note) {
-    std::string key = (inline_note ? "i" : "b") + cells.organizers_key;
-    auto found = organizers_flowed_.find(key);
-    if (found == organizers_flowed_.end()) {
+  // one, with its note and form, is flowed once per scale, and rows point to it.
+  const FlowedCell& flow_organizers(const TableRow& cells, bool inline_note) {
+    auto& flowed = organizers_flowed_[inline_note ? 1 : 0];
+    auto found = flowed.find(cells.organizers_key);
+    if (found == flowed.end()) {
       const Cell& cell = inline_note ? cells.organizers_inline : cells.organizers;
-      found = organizers_flowed_.emplace(std::move(key), flow_cell(cell, columns_[1].width)).first;
+      found = flowed.emplace(cells.organizers_key, flow_cell(cell, columns_[1].width)).first;
     }
     return found->second;
   }
@@ -817,10 +818,8 @@ class TableBuilder {
 
   FlowedRow flow_row(const TableRow& cells) {
     FlowedRow row;
-    row.own.reserve(2);  // cells point into it
     row.own.push_back(flow_cell(cells.label, columns_[0].width));
-    row.own.push_back(flow_organizers(cells, inline_note(cells)));
-    row.cells = {&row.own[0], &row.own[1]};
+    row.cells = {&row.own[0], &flow_organizers(cells, inline_note(cells))};
     for (uint32_t index : cells.years) row.cells.push_back(&year_flowed_[index]);
     return finish_row(std::move(row));
   }
@@ -1148,8 +1147,10 @@ class TableBuilder {
   std::vector<Cell> year_cells_;             // the same at the current size
   std::vector<std::vector<int>> year_refs_;  // references each year cell uses
   std::vector<FlowedCell> year_flowed_;      // the same, flowed at the current scale
-  // Organizer cells flowed at the current scale, by organizers_key; looked up, never iterated.
-  std::unordered_map<std::string, FlowedCell> organizers_flowed_;
+  // Organizer cells flowed at the current scale, by organizers_key, with the note below them
+  // and (the compact form) after them; looked up, never iterated. Nodes stay where they are,
+  // so rows point to them until the next scale.
+  std::array<std::unordered_map<std::string, FlowedCell>, 2> organizers_flowed_;
   std::vector<std::string> references_;  // "※1 独自資料使用", in order of first use
   std::map<std::string, int> reference_of_;
   std::vector<Column> columns_;

@@ -646,7 +646,9 @@ class TableBuilder {
       measure_column(label.column, row.label);
       label.natural = natural_of(row.label, 0);
       if (one_line(row.label)) {
-        label.line_height = flow_cell(row.label, label.natural + 2 * style_.pad_x + 1.0).height;
+        // Set unwrapped, it is one line as tall as its tallest word.
+        ContentWidths widths = widths_.of(row.label.blocks[0].runs, context_.measurer);
+        label.line_height = widths.ascent + widths.descent;
       }
       labels_.push_back(label);
     }

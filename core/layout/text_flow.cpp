@@ -621,6 +621,10 @@ ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& 
       current += spaces + token.width;
       spaces = 0;
       out.max = std::max(out.max, current);
+      for (const auto& piece : token.pieces) {
+        out.ascent = std::max(out.ascent, piece.ascent);
+        out.descent = std::max(out.descent, piece.descent);
+      }
       if (token.width > out.min) out.min = std::max(out.min, tokenizer.widest_piece(token));
     }
   }

@@ -116,6 +116,19 @@ TEST_CASE("content widths: narrowest unbreakable unit and unwrapped width") {
   CHECK(layout::min_content_width(latin, measurer) == doctest::Approx(66));  // "Gerontology"
 }
 
+TEST_CASE("content widths: the unwrapped line is as tall as a flow of it on one line") {
+  scene::FixedWidthMeasurer measurer;
+  scene::Font large = font12();
+  large.size = 24;
+  std::vector<layout::Run> runs{{"開催", font12(), {}}, {"地域", large, {}}};
+  auto widths = layout::content_widths(runs, measurer);
+  CHECK(widths.ascent == doctest::Approx(0.88 * 24));
+  CHECK(widths.descent == doctest::Approx(0.12 * 24));
+  auto flowed = layout::flow_text(runs, widths.max + 1, measurer);
+  REQUIRE(flowed.lines.size() == 1);
+  CHECK(widths.ascent + widths.descent == flowed.height);
+}
+
 TEST_CASE("line metrics: height counts ascent, advances and descent") {
   scene::FixedWidthMeasurer measurer;
   std::vector<layout::Run> runs{{"あいうえお", font12(), {}}};

@@ -3,6 +3,7 @@
 // below, and the coverage caveat as a footnote. Column widths are fitted to the content; labels
 // wrap; rows that do not fit continue on further pages with the header repeated.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -124,6 +125,41 @@ struct Column {
 // (narrower, for many years).
 enum class HeaderMode { single, spanning };
 
+// Content widths of the texts of one table element, shared by every builder it makes (the
+// probes that find how many parts the years need, then each part, each in both forms): they
+// measure the same labels, organizers, marks and headers again and again.
+class WidthsMemo {
+ public:
+  ContentWidths of(const std::vector<Run>& runs, scene::TextMeasurer& measurer) {
+    key_.clear();
+    for (const auto& run : runs) append_key(run);
+    auto found = widths_.find(key_);
+    if (found != widths_.end()) return found->second;
+    ContentWidths widths = content_widths(runs, measurer);
+    widths_.emplace(key_, widths);
+    return widths;
+  }
+
+ private:
+  // Everything the widths depend on: each run's text and font (not its colour).
+  void append_key(const Run& run) {
+    append_bytes(run.text.size());
+    key_ += run.text;
+    append_bytes(run.font.family.size());
+    key_ += run.font.family;
+    append_bytes(run.font.size);
+    append_bytes(run.font.weight);
+    append_bytes(run.font.italic);
+  }
+  template <typename T>
+  void append_bytes(const T& value) {
+    key_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+
+  std::string key_;
+  std::unordered_map<std::string, ContentWidths> widths_;  // looked up, never iterated
+};
+
 class TableBuilder {
   struct FlowedBlock {
     FlowedText text;
@@ -137,8 +173,8 @@ class TableBuilder {
   };
 
   struct FlowedRow {
-    std::vector<FlowedCell> own;           // label and organizer cells
-    std::vector<const FlowedCell*> cells;  // every cell; year cells point into the memo
+    std::vector<FlowedCell> own;           // the label cell (a header row: every cell)
+    std::vector<const FlowedCell*> cells;  // every cell; organizer and year cells point into memos
     double height = 0;
   };
 
@@ -153,10 +189,11 @@ class TableBuilder {
   // Lays out the matrix rows with the columns of `years` (all of the matrix's, or one part of
   // them when they do not fit one table's width); `later_part`: an earlier part came before.
   TableBuilder(const TableData& data, const ElementSpec& element, LayoutContext& context,
-               std::vector<int> years, bool later_part)
+               WidthsMemo& widths, std::vector<int> years, bool later_part)
       : data_(data),
         element_(element),
         context_(context),
+        widths_(widths),
         matrix_(context.matrix),
         years_(std::move(years)),
         later_part_(later_part) {}
@@ -281,7 +318,7 @@ class TableBuilder {
     make_year_cells();
     // Year columns share one width, so each distinct year cell is flowed once for all rows.
     year_flowed_.clear();
-    organizers_flowed_.clear();
+    for (auto& form : organizers_flowed_) form.clear();
     double width = columns_.size() > 2 ? columns_[2].width : 0;
     for (const auto& cell : year_cells_) year_flowed_.push_back(flow_cell(cell, width));
     flow_header();
@@ -421,7 +458,7 @@ class TableBuilder {
   bool append_on_mark_line(Cell& cell, const std::string& text, double width) {
     std::vector<Run> runs = cell.blocks.front().runs;
     runs.push_back({" " + text, style_.note, style_.muted});
-    if (content_widths(runs, context_.measurer).max > width - 2 * style_.pad_x + 0.01) return false;
+    if (widths_.of(runs, context_.measurer).max > width - 2 * style_.pad_x + 0.01) return false;
     cell.blocks.front().runs = std::move(runs);
     cell.text += " " + text;
     return true;
@@ -519,7 +556,7 @@ class TableBuilder {
       if (!row.note.empty()) {
         // The row note on the cell's next line, in the same flow (one block, one line height).
         cells.note_natural =
-            content_widths(text(row.note, style_.note, style_.muted), context_.measurer).max;
+            widths_.of(text(row.note, style_.note, style_.muted), context_.measurer).max;
         if (cells.organizers.blocks.empty()) {
           cells.organizers.blocks.push_back(
               {text(row.note, style_.note, style_.muted), Align::left});
@@ -533,7 +570,7 @@ class TableBuilder {
           auto& runs = cells.organizers_inline.blocks.front().runs;
           // A bracketed note brings its own space: （府内より傍聴受入）.
           runs.back().text = (row.note.rfind("（", 0) == 0 ? "" : " ") + row.note;
-          cells.inline_natural = content_widths(runs, context_.measurer).max;
+          cells.inline_natural = widths_.of(runs, context_.measurer).max;
         }
       }
       cells.years.resize(years_.size());
@@ -609,7 +646,9 @@ class TableBuilder {
       measure_column(label.column, row.label);
       label.natural = natural_of(row.label, 0);
       if (one_line(row.label)) {
-        label.line_height = flow_cell(row.label, label.natural + 2 * style_.pad_x + 1.0).height;
+        // Set unwrapped, it is one line as tall as its tallest word.
+        ContentWidths widths = widths_.of(row.label.blocks[0].runs, context_.measurer);
+        label.line_height = widths.ascent + widths.descent;
       }
       labels_.push_back(label);
     }
@@ -628,7 +667,7 @@ class TableBuilder {
   // Unwrapped width of block `index` of `cell` (0 when absent), at full size.
   double natural_of(const Cell& cell, size_t index) {
     if (index >= cell.blocks.size()) return 0;
-    return content_widths(cell.blocks[index].runs, context_.measurer).max;
+    return widths_.of(cell.blocks[index].runs, context_.measurer).max;
   }
 
   // Splits `room` between the label and organizer columns so that the rows need the fewest
@@ -662,7 +701,7 @@ class TableBuilder {
 
   void measure_column(Column& column, const Cell& cell) {
     for (const auto& block : cell.blocks) {
-      ContentWidths widths = content_widths(block.runs, context_.measurer);
+      ContentWidths widths = widths_.of(block.runs, context_.measurer);
       double suffix = 0;
       for (const auto& run : block.suffix) {
         suffix += context_.measurer.measure(run.text, run.font).width + kSuffixGap;
@@ -762,13 +801,13 @@ class TableBuilder {
   }
 
   // A few organizer texts (地区医師会, 市・地区医師会 …) fill thousands of rows: each distinct
-  // one, with its note and form, is flowed once per scale.
-  FlowedCell flow_organizers(const TableRow& cells, bool inline_note) {
-    std::string key = (inline_note ? "i" : "b") + cells.organizers_key;
-    auto found = organizers_flowed_.find(key);
-    if (found == organizers_flowed_.end()) {
+  // one, with its note and form, is flowed once per scale, and rows point to it.
+  const FlowedCell& flow_organizers(const TableRow& cells, bool inline_note) {
+    auto& flowed = organizers_flowed_[inline_note ? 1 : 0];
+    auto found = flowed.find(cells.organizers_key);
+    if (found == flowed.end()) {
       const Cell& cell = inline_note ? cells.organizers_inline : cells.organizers;
-      found = organizers_flowed_.emplace(std::move(key), flow_cell(cell, columns_[1].width)).first;
+      found = flowed.emplace(cells.organizers_key, flow_cell(cell, columns_[1].width)).first;
     }
     return found->second;
   }
@@ -781,10 +820,8 @@ class TableBuilder {
 
   FlowedRow flow_row(const TableRow& cells) {
     FlowedRow row;
-    row.own.reserve(2);  // cells point into it
     row.own.push_back(flow_cell(cells.label, columns_[0].width));
-    row.own.push_back(flow_organizers(cells, inline_note(cells)));
-    row.cells = {&row.own[0], &row.own[1]};
+    row.cells = {&row.own[0], &flow_organizers(cells, inline_note(cells))};
     for (uint32_t index : cells.years) row.cells.push_back(&year_flowed_[index]);
     return finish_row(std::move(row));
   }
@@ -1085,6 +1122,7 @@ class TableBuilder {
   const TableData& data_;
   const ElementSpec& element_;
   LayoutContext& context_;
+  WidthsMemo& widths_;
   const analysis::SpreadMatrix& matrix_;
   std::vector<int> years_;  // the year columns of this table
   bool later_part_ = false;
@@ -1111,8 +1149,10 @@ class TableBuilder {
   std::vector<Cell> year_cells_;             // the same at the current size
   std::vector<std::vector<int>> year_refs_;  // references each year cell uses
   std::vector<FlowedCell> year_flowed_;      // the same, flowed at the current scale
-  // Organizer cells flowed at the current scale, by organizers_key; looked up, never iterated.
-  std::unordered_map<std::string, FlowedCell> organizers_flowed_;
+  // Organizer cells flowed at the current scale, by organizers_key, with the note below them
+  // and (the compact form) after them; looked up, never iterated. Nodes stay where they are,
+  // so rows point to them until the next scale.
+  std::array<std::unordered_map<std::string, FlowedCell>, 2> organizers_flowed_;
   std::vector<std::string> references_;  // "※1 独自資料使用", in order of first use
   std::map<std::string, int> reference_of_;
   std::vector<Column> columns_;
@@ -1168,12 +1208,13 @@ ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
   const std::vector<int>& years = context.matrix.years;
   // Too many years for one table's width at a readable size: the years are split into
   // consecutive parts, each a table of every row (and its pages), before any type gets smaller.
+  WidthsMemo widths;
   size_t parts = 1;
   for (; parts < std::max<size_t>(1, years.size()); ++parts) {
     bool all = true;
     for (const auto& part : split_years(years, parts)) {
       double scale = 0;
-      TableBuilder probe(data, element, context, part, false);
+      TableBuilder probe(data, element, context, widths, part, false);
       if (!probe.fit_width(scale)) {
         all = false;
         break;
@@ -1184,7 +1225,7 @@ ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
   ElementLayout out;
   bool first = true;
   for (const auto& part : split_years(years, parts)) {
-    ElementLayout laid = TableBuilder(data, element, context, part, !first).build();
+    ElementLayout laid = TableBuilder(data, element, context, widths, part, !first).build();
     if (first) {
       out = std::move(laid);
       first = false;

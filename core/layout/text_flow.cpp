@@ -181,14 +181,18 @@ class Tokenizer {
  public:
   Tokenizer(const std::vector<Run>& runs, scene::TextMeasurer& measurer)
       : runs_(runs), measurer_(measurer), breaker_(measurer.line_breaker()) {
+    starts_.reserve(runs_.size());
     for (const auto& run : runs_) {
-      starts_.push_back(text_.size());
-      text_ += run.text;
+      starts_.push_back(joined_.size());
+      if (runs_.size() > 1) joined_ += run.text;
     }
+    // A single run (nearly every cell) is its own joined text.
+    text_ = runs_.size() == 1 ? std::string_view(runs_[0].text) : std::string_view(joined_);
   }
 
   std::vector<Token> tokens() {
     std::vector<Token> out;
+    out.reserve(text_.size() / 3 + 1);  // a token per CJK character at most, usually fewer
     for (size_t begin = 0;;) {
       size_t newline = text_.find('\n', begin);
       paragraph(begin, newline == std::string::npos ? text_.size() : newline, out);
@@ -211,6 +215,8 @@ class Tokenizer {
     double widest = 0;
     auto point =
         std::upper_bound(points_.begin(), points_.end(), std::pair{word.begin, Break::strong});
+    // No point inside: the one piece is the word, measured already.
+    if (point == points_.end() || point->first >= word.end) return word.width;
     for (size_t from = word.begin; from < word.end;) {
       size_t to = point != points_.end() && point->first < word.end ? (point++)->first : word.end;
       widest = std::max(widest, make_token(TokenKind::word, from, to).width);
@@ -319,6 +325,8 @@ class Tokenizer {
   void paragraph(size_t begin, size_t end, std::vector<Token>& out) {
     std::vector<size_t> offsets;
     std::vector<char32_t> cps;
+    offsets.reserve(end - begin + 1);
+    cps.reserve(end - begin);
     for (size_t i = begin; i < end;) {
       offsets.push_back(i);
       cps.push_back(next_code_point(text_, i));
@@ -327,6 +335,7 @@ class Tokenizer {
     const size_t n = cps.size();
     if (n == 0) return;
     std::vector<Break> breaks = break_strengths(begin, offsets, cps);
+    points_.reserve(points_.size() + n);
     for (size_t k = 1; k < n; ++k) {
       if (breaks[k] != Break::never) points_.push_back({offsets[k], breaks[k]});
     }
@@ -391,6 +400,7 @@ class Tokenizer {
     };
     std::vector<Unit> units;
     const size_t n = cps.size();
+    units.reserve(n);
     for (size_t k = 0; k < n; ++k) {
       bool blank = is_space(cps[k]) || cps[k] == U'\r';
       if (blank) continue;
@@ -426,7 +436,8 @@ class Tokenizer {
   const std::vector<Run>& runs_;
   scene::TextMeasurer& measurer_;
   scene::LineBreaker* breaker_;
-  std::string text_;            // every run's text, joined
+  std::string joined_;          // every run's text, joined, when there are several
+  std::string_view text_;       // the runs' joined text
   std::vector<size_t> starts_;  // where each run starts in text_
   // Every point inside a unit where it may be split, with how freely, ascending.
   std::vector<std::pair<size_t, Break>> points_;
@@ -610,6 +621,10 @@ ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& 
       current += spaces + token.width;
       spaces = 0;
       out.max = std::max(out.max, current);
+      for (const auto& piece : token.pieces) {
+        out.ascent = std::max(out.ascent, piece.ascent);
+        out.descent = std::max(out.descent, piece.descent);
+      }
       if (token.width > out.min) out.min = std::max(out.min, tokenizer.widest_piece(token));
     }
   }

@@ -62,9 +62,11 @@ double min_content_width(const std::vector<Run>& runs, scene::TextMeasurer& meas
 // Width of the text with no wrapping except forced breaks.
 double max_content_width(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
 
-// Both of the above in one pass.
+// Both of the above in one pass, with the largest ascent and descent of the text's words: the
+// extent of its one line, when it has neither spaces nor forced breaks and is set unwrapped.
 struct ContentWidths {
   double min = 0, max = 0;
+  double ascent = 0, descent = 0;
 };
 ContentWidths content_widths(const std::vector<Run>& runs, scene::TextMeasurer& measurer);
 

@@ -18,7 +18,7 @@ namespace tenkai::renderers {
 class FontSubstitutes;
 
 // Paints pages onto one cairo context. Keep one painter for all pages of a surface: it reuses its
-// Pango context and keeps a laid-out line per distinct (font, text), so the thousands of
+// Pango context and keeps a shaped line per distinct (font, text), so the thousands of
 // repeated cells of a long table are shaped once. The context's transformation must not change
 // except by translation between construction and the last paint (Groups only translate).
 class PagePainter {

@@ -193,6 +193,9 @@ void PlainShaper::shape_run(const RunFont& font, std::string_view text, const ch
 bool PlainShaper::shape(std::string_view text, const PangoFontDescription* description,
                         const std::function<void(const Run&)>& each) {
   if (!is_plain(text)) return false;
+  // Runs are shaped horizontally; a rotated context's layout would turn them (and its itemizer
+  // resolve another gravity).
+  if (pango_context_get_gravity(context_) != PANGO_GRAVITY_SOUTH) return false;
   PangoLanguage* language = pango_context_get_language(context_);
   RunFont* base = run_font(description, language);
   if (base->font == nullptr) return false;

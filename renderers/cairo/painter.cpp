@@ -214,9 +214,12 @@ bool PagePainter::shape_directly(const std::string& text, const PangoFontDescrip
   GSList* reversed = nullptr;
   bool complete = true;
   bool plain = shaper_->shape(text, description, [&](const PlainShaper::Run& run) {
+    if (!complete) return;
     PangoGlyphItem* glyph_item = make_glyph_item(run, text.c_str());
-    if (glyph_item == nullptr) complete = false;
-    if (complete) reversed = g_slist_prepend(reversed, glyph_item);
+    if (glyph_item == nullptr)
+      complete = false;
+    else
+      reversed = g_slist_prepend(reversed, glyph_item);
   });
   line.runs = g_slist_reverse(reversed);
   if (plain && complete) {

@@ -240,7 +240,11 @@ bool FontSubstitutes::show_run(cairo_t* cr, const char* text, PangoGlyphItem* ru
 }
 
 void FontSubstitutes::note_line(PangoLayoutLine* line) {
-  for (GSList* link = line->runs; link != nullptr; link = link->next) {
+  note_runs(line->runs);
+}
+
+void FontSubstitutes::note_runs(GSList* runs) {
+  for (GSList* link = runs; link != nullptr; link = link->next) {
     auto* run = static_cast<PangoGlyphItem*>(link->data);
     PangoFont* font = run->item->analysis.font;
     if (font == nullptr || !PANGO_IS_CAIRO_FONT(font)) continue;
@@ -260,11 +264,14 @@ void FontSubstitutes::note_line(PangoLayoutLine* line) {
 }
 
 void FontSubstitutes::show_line(cairo_t* cr, PangoLayoutLine* line) {
+  show_runs(cr, pango_layout_get_text(line->layout), line->runs);
+}
+
+void FontSubstitutes::show_runs(cairo_t* cr, const char* text, GSList* runs) {
   double x = 0, y = 0;
   cairo_get_current_point(cr, &x, &y);
-  const char* text = pango_layout_get_text(line->layout);
   int advance = 0;
-  for (GSList* link = line->runs; link != nullptr; link = link->next) {
+  for (GSList* link = runs; link != nullptr; link = link->next) {
     auto* run = static_cast<PangoGlyphItem*>(link->data);
     double run_x = x + static_cast<double>(advance) / PANGO_SCALE;
     if (!show_run(cr, text, run, run_x, y)) {

@@ -32,12 +32,15 @@ class FontSubstitutes {
   // can; runs it cannot (glyphs outside the subset, right-to-left text, non-CFF fonts) are drawn
   // by Pango as usual.
   void show_line(cairo_t* cr, PangoLayoutLine* line);
+  // The same for a line's runs (PangoGlyphItems, left to right) shaped from `text`.
+  void show_runs(cairo_t* cr, const char* text, GSList* runs);
 
   // Records the glyphs of a line that will be shown, before any line is: a face all of whose
   // recorded glyphs are the fonts' own glyphs for the document's characters is subset without
   // following its glyph substitutions (most of the subsetting's work). Faces with no recorded
   // lines keep the substitution closure.
   void note_line(PangoLayoutLine* line);
+  void note_runs(GSList* runs);
 
  private:
   struct Face;

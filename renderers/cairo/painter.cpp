@@ -77,11 +77,20 @@ PagePainter::PagePainter(cairo_t* cr, bool emit_links, bool tagged)
   // settings below then override whatever the surface suggests, so metrics stay unhinted.
   pango_cairo_update_context(cr_, context_);
   configure_context(context_);
+  shaper_ = std::make_unique<PlainShaper>(context_);
 }
 
 PagePainter::~PagePainter() {
-  for (auto& [key, layout] : layouts_) g_object_unref(layout);
+  for (auto& [key, line] : lines_) release(line);
+  shaper_.reset();
   g_object_unref(context_);
+}
+
+void PagePainter::release(ShapedLine& line) {
+  if (line.layout != nullptr) g_object_unref(line.layout);
+  g_slist_free_full(line.runs, reinterpret_cast<GDestroyNotify>(pango_glyph_item_free));
+  line.layout = nullptr;
+  line.runs = nullptr;
 }
 
 namespace {
@@ -107,10 +116,13 @@ void PagePainter::prepare_items(const std::vector<scene::Item>& items) {
   for (const scene::Item& item : items) {
     if (const auto* text = std::get_if<scene::TextLine>(&item)) {
       if (text->text.empty() || !finite(text->baseline)) continue;
-      PangoLayout* layout = layout_for(*text);
-      if (layout == nullptr) continue;
-      if (PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0))
-        substitutes_->note_line(line);
+      const ShapedLine* line = line_for(*text);
+      if (line == nullptr) continue;
+      if (line->layout == nullptr) {
+        substitutes_->note_runs(line->runs);
+      } else if (PangoLayoutLine* laid_out = pango_layout_get_line_readonly(line->layout, 0)) {
+        substitutes_->note_line(laid_out);
+      }
     } else if (const auto* group = std::get_if<scene::Group>(&item)) {
       if (finite(group->offset)) prepare_items(group->items);
     }
@@ -174,23 +186,48 @@ void PagePainter::paint(const scene::Item& item) {
   std::visit([this](const auto& value) { paint(value); }, item);
 }
 
-PangoLayout* PagePainter::layout_for(const scene::TextLine& text) {
+const PagePainter::ShapedLine* PagePainter::line_for(const scene::TextLine& text) {
   std::string key = font_text_key(text.font, text.text);
-  auto found = layouts_.find(key);
-  if (found != layouts_.end()) return found->second;
+  auto found = lines_.find(key);
+  if (found != lines_.end()) return &found->second;
   const PangoFontDescription* description = fonts_.get(text.font);
   if (description == nullptr) return nullptr;
-  if (layouts_.size() >= kMaxCachedLayouts) {
-    for (auto& [old_key, layout] : layouts_) g_object_unref(layout);
-    layouts_.clear();
+  if (lines_.size() >= kMaxCachedLayouts) {
+    for (auto& [old_key, line] : lines_) release(line);
+    lines_.clear();
   }
-  PangoLayout* layout = create_single_line_layout(context_);
-  pango_layout_set_font_description(layout, description);
-  std::string storage;
-  std::string_view valid = valid_utf8(text.text, storage);
-  pango_layout_set_text(layout, valid.data(), static_cast<int>(valid.size()));
-  layouts_.emplace(std::move(key), layout);
-  return layout;
+  ShapedLine line;
+  // Only the font substitutes draw runs without their layout (Pango's own line drawing wants
+  // the layout); they draw the directly shaped runs exactly as the layout's.
+  if (substitutes_ == nullptr || !shape_directly(text.text, description, line)) {
+    line.layout = create_single_line_layout(context_);
+    pango_layout_set_font_description(line.layout, description);
+    std::string storage;
+    std::string_view valid = valid_utf8(text.text, storage);
+    pango_layout_set_text(line.layout, valid.data(), static_cast<int>(valid.size()));
+  }
+  return &lines_.emplace(std::move(key), std::move(line)).first->second;
+}
+
+bool PagePainter::shape_directly(const std::string& text, const PangoFontDescription* description,
+                                 ShapedLine& line) {
+  GSList* reversed = nullptr;
+  bool complete = true;
+  bool plain = shaper_->shape(text, description, [&](const PlainShaper::Run& run) {
+    if (!complete) return;
+    PangoGlyphItem* glyph_item = make_glyph_item(run, text.c_str());
+    if (glyph_item == nullptr)
+      complete = false;
+    else
+      reversed = g_slist_prepend(reversed, glyph_item);
+  });
+  line.runs = g_slist_reverse(reversed);
+  if (plain && complete) {
+    line.text = text;
+    return true;
+  }
+  release(line);
+  return false;
 }
 
 void PagePainter::paint(const scene::TextLine& text) {
@@ -204,15 +241,20 @@ void PagePainter::paint(const scene::TextLine& text) {
     paragraph_open_ = true;
     paragraph_block_ = text.block;
   }
-  PangoLayout* layout = layout_for(text);
-  if (layout == nullptr) return;
-  PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
-  if (line == nullptr) return;
+  const ShapedLine* shaped = line_for(text);
+  if (shaped == nullptr) return;
+  PangoLayoutLine* line = nullptr;
+  if (shaped->layout != nullptr) {
+    line = pango_layout_get_line_readonly(shaped->layout, 0);
+    if (line == nullptr) return;
+  }
   set_color(cr_, text.color);
-  // A layout line is drawn with its baseline at the current point, which is what the scene
-  // stores; no ascent arithmetic is needed.
+  // A line is drawn with its baseline at the current point, which is what the scene stores; no
+  // ascent arithmetic is needed.
   cairo_move_to(cr_, text.baseline.x, text.baseline.y);
-  if (substitutes_ != nullptr)
+  if (line == nullptr)
+    substitutes_->show_runs(cr_, shaped->text.c_str(), shaped->runs);
+  else if (substitutes_ != nullptr)
     substitutes_->show_line(cr_, line);
   else
     pango_cairo_show_layout_line(cr_, line);

@@ -4,19 +4,21 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/scene/scene.h"
 #include "renderers/cairo/pango_setup.h"
+#include "renderers/cairo/plain_shaping.h"
 
 namespace tenkai::renderers {
 
 class FontSubstitutes;
 
 // Paints pages onto one cairo context. Keep one painter for all pages of a surface: it reuses its
-// Pango context and keeps a laid-out line per distinct (font, text), so the thousands of
+// Pango context and keeps a shaped line per distinct (font, text), so the thousands of
 // repeated cells of a long table are shaped once. The context's transformation must not change
 // except by translation between construction and the last paint (Groups only translate).
 class PagePainter {
@@ -30,6 +32,7 @@ class PagePainter {
   PagePainter& operator=(const PagePainter&) = delete;
 
   // Text from here on is drawn through `substitutes` (font_subset.h); null: through Pango alone.
+  // Set before the first line is prepared or painted, if at all.
   void set_font_substitutes(FontSubstitutes* substitutes) { substitutes_ = substitutes; }
 
   // Shapes every line of `pages` and shows their glyphs to the font substitutes before the
@@ -53,7 +56,17 @@ class PagePainter {
   // Which items a pass over a table's group paints.
   enum class Filter { all, no_text, cell_text, loose_text };
 
-  PangoLayout* layout_for(const scene::TextLine& text);
+  // A distinct (font, text) line, shaped once and painted wherever it appears: by a layout, or,
+  // when it is plain and drawn through font substitutes, as the runs the layout would make.
+  struct ShapedLine {
+    PangoLayout* layout = nullptr;  // owned; null for runs shaped directly
+    std::string text;               // what the direct runs were shaped from
+    GSList* runs = nullptr;         // owned PangoGlyphItems, left to right (no layout only)
+  };
+  const ShapedLine* line_for(const scene::TextLine& text);
+  bool shape_directly(const std::string& text, const PangoFontDescription* description,
+                      ShapedLine& line);
+  static void release(ShapedLine& line);
   void prepare_items(const std::vector<scene::Item>& items);
   void paint_group_items(const scene::Group& group);
   void paint_meaning(const scene::Group& group);
@@ -101,7 +114,8 @@ class PagePainter {
 
   PangoContext* context_;
   FontDescriptionCache fonts_;
-  std::unordered_map<std::string, PangoLayout*> layouts_;
+  std::unordered_map<std::string, ShapedLine> lines_;
+  std::unique_ptr<PlainShaper> shaper_;  // on the painter's context
   FontSubstitutes* substitutes_ = nullptr;
 };
 

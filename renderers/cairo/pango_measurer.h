@@ -4,19 +4,16 @@
 // answers.
 #pragma once
 
-#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include <map>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
-#include <utility>
-#include <vector>
 
 #include "core/scene/scene.h"
 #include "core/scene/text_measurer.h"
 #include "renderers/cairo/pango_setup.h"
+#include "renderers/cairo/plain_shaping.h"
 
 namespace tenkai::renderers {
 
@@ -35,37 +32,22 @@ class ReferenceMeasurer {
   scene::TextMetrics laid_out(std::string_view text, const scene::Font& font);
 
   // The same answer, bit for bit, from HarfBuzz alone; nullopt when the text is not plain enough
-  // to be sure of that (see pango_measurer.cpp), and the caller lays it out instead.
+  // to be sure of that (see plain_shaping.cpp), and the caller lays it out instead.
   std::optional<scene::TextMetrics> shaped(std::string_view text, const scene::Font& font);
 
  private:
-  // The font Pango's itemizer would give a run of one language, with what shaping it needs.
-  struct RunFont {
-    PangoFont* font = nullptr;
-    hb_font_t* hb_font = nullptr;
-    std::vector<hb_feature_t> features;
-    // Whether the font sets each character asked about itself (asking Pango is slow).
-    std::unordered_map<gunichar, bool> sets;
-  };
   struct Line {
     double ascent;
     double descent;
   };
 
-  RunFont* run_font(const PangoFontDescription* description, PangoLanguage* language);
-  static bool sets_itself(RunFont& font, gunichar c);
-  static bool sets_all(RunFont& font, const char* start, const char* end);
-  // The width in Pango units of the run [start, end) of `text`, shaped as Pango shapes an item.
-  int run_width(const RunFont& font, std::string_view text, const char* start, const char* end,
-                PangoScript script, PangoLanguage* language);
   std::optional<int> shaped_width(std::string_view text, const PangoFontDescription* description);
 
   PangoContext* context_;
   PangoLayout* layout_;
-  hb_buffer_t* buffer_;
+  PlainShaper shaper_;
   FontDescriptionCache fonts_;
   const PangoFontDescription* current_ = nullptr;
-  std::map<std::pair<const PangoFontDescription*, PangoLanguage*>, RunFont> run_fonts_;
   // A font's logical ascent and descent, the same for every text set in that one font alone.
   std::map<const PangoFontDescription*, Line> lines_;
 };

@@ -203,7 +203,11 @@ class TableBuilder {
     // Widths are measured once at full size; smaller sizes scale them (text advances scale
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
     style_ = style_for(1.0);
-    make_cells();
+    // The cells do not depend on the form; made once, they are made again only once scaled.
+    if (!cells_made_ || current_scale_ != 1.0) {
+      make_cells();
+      cells_made_ = true;
+    }
     current_scale_ = 1.0;
     measure_rows();
     // Never below the floor for table text: paginate (or use the narrower header) instead.
@@ -1161,6 +1165,7 @@ class TableBuilder {
   std::vector<double> header_natural_;
   std::vector<double> row_heights_;
   double current_scale_ = 1.0;  // scale the cells' fonts are set at
+  bool cells_made_ = false;     // rows_ and year_sources_ hold the matrix's cells
   std::string footnote_text_;
   std::vector<Run> footnote_runs_;
   FlowedText footnote_;

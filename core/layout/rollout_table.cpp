@@ -203,7 +203,11 @@ class TableBuilder {
     // Widths are measured once at full size; smaller sizes scale them (text advances scale
     // linearly), so trying sizes costs no re-measuring of 2,000 rows.
     style_ = style_for(1.0);
-    make_cells();
+    // The cells do not depend on the form; made once, they are made again only once scaled.
+    if (!cells_made_ || current_scale_ != 1.0) {
+      make_cells();
+      cells_made_ = true;
+    }
     current_scale_ = 1.0;
     measure_rows();
     // Never below the floor for table text: paginate (or use the narrower header) instead.
@@ -1161,6 +1165,7 @@ class TableBuilder {
   std::vector<double> header_natural_;
   std::vector<double> row_heights_;
   double current_scale_ = 1.0;  // scale the cells' fonts are set at
+  bool cells_made_ = false;     // rows_ and year_sources_ hold the matrix's cells
   std::string footnote_text_;
   std::vector<Run> footnote_runs_;
   FlowedText footnote_;
@@ -1209,23 +1214,35 @@ ElementLayout layout_rows(const TableData& data, const ElementSpec& element,
   // Too many years for one table's width at a readable size: the years are split into
   // consecutive parts, each a table of every row (and its pages), before any type gets smaller.
   WidthsMemo widths;
-  size_t parts = 1;
-  for (; parts < std::max<size_t>(1, years.size()); ++parts) {
-    bool all = true;
-    for (const auto& part : split_years(years, parts)) {
-      double scale = 0;
-      TableBuilder probe(data, element, context, widths, part, false);
-      if (!probe.fit_width(scale)) {
-        all = false;
-        break;
-      }
+  // One builder per part; those of the split that fits go on to build (keeping what they measured).
+  std::vector<TableBuilder> builders;
+  auto make_builders = [&](size_t parts) {
+    builders.clear();
+    builders.reserve(parts);
+    for (auto& part : split_years(years, parts)) {
+      bool later_part = !builders.empty();
+      builders.emplace_back(data, element, context, widths, std::move(part), later_part);
     }
-    if (all) break;
+  };
+  auto all_fit = [&] {
+    for (auto& builder : builders) {
+      double scale = 0;
+      if (!builder.fit_width(scale)) return false;
+    }
+    return true;
+  };
+  size_t parts = 1;
+  bool fitted = false;
+  for (; parts < std::max<size_t>(1, years.size()); ++parts) {
+    make_builders(parts);
+    fitted = all_fit();
+    if (fitted) break;
   }
+  if (!fitted) make_builders(parts);
   ElementLayout out;
   bool first = true;
-  for (const auto& part : split_years(years, parts)) {
-    ElementLayout laid = TableBuilder(data, element, context, widths, part, !first).build();
+  for (auto& builder : builders) {
+    ElementLayout laid = builder.build();
     if (first) {
       out = std::move(laid);
       first = false;

@@ -6,7 +6,9 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace tenkai::renderers {
@@ -30,11 +32,9 @@ class IcuLineBreaker : public scene::LineBreaker {
   IcuLineBreaker& operator=(const IcuLineBreaker&) = delete;
 
   std::vector<size_t> break_points(std::string_view text) override {
-    auto found = memo_.find(std::string(text));
+    auto found = memo_.find(text);
     if (found != memo_.end()) return found->second;
-    std::vector<size_t> points = compute(text);
-    memo_.emplace(std::string(text), points);
-    return points;
+    return memo_.emplace(std::string(text), compute(text)).first->second;
   }
 
  private:
@@ -57,8 +57,13 @@ class IcuLineBreaker : public scene::LineBreaker {
     return points;
   }
 
+  // Looked up by the text itself, without copying it into a key.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
   UBreakIterator* iterator_ = nullptr;
-  std::unordered_map<std::string, std::vector<size_t>> memo_;
+  std::unordered_map<std::string, std::vector<size_t>, Hash, std::equal_to<>> memo_;
 };
 
 }  // namespace
